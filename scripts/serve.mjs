@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// @ts-check
+// A small static file server for the built app (any static server works; this one needs no
+// install). It sends the security headers README documents. Usage:
+//   node scripts/serve.mjs [dir=dist] [--port 4173] [--host 127.0.0.1]
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.geojson': 'application/geo+json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.md': 'text/markdown; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+/**
+ * Starts serving `dir`. Resolves with the server and its URL once it listens.
+ * @param {string} dir
+ * @param {{ port?: number, host?: string }} [options]
+ */
+export function serve(dir, { port = 4173, host = '127.0.0.1' } = {}) {
+  const root = resolve(dir);
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = join(root, path);
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type':
+        TYPES[/** @type {keyof typeof TYPES} */ (extname(file))] ?? 'application/octet-stream',
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-cache',
+    });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      const address = server.address();
+      const actual = typeof address === 'object' && address ? address.port : port;
+      ok({ server, url: `http://${host}:${actual}/` });
+    });
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const opt = (/** @type {string} */ name, /** @type {string} */ dflt) => {
+    const i = args.indexOf(`--${name}`);
+    return i < 0 ? dflt : (args[i + 1] ?? dflt);
+  };
+  const dir = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? 'dist';
+  if (!existsSync(join(dir, 'index.html'))) {
+    console.error(`No ${dir}/index.html: run "npm run build" first.`);
+    process.exit(1);
+  }
+  const { url } = /** @type {{ url: string }} */ (
+    await serve(dir, { port: Number(opt('port', '4173')), host: opt('host', '127.0.0.1') })
+  );
+  console.log(`Incident map running at ${url}  (Ctrl+C to stop)`);
+}

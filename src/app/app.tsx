@@ -1,0 +1,87 @@
+/** The app shell: header, map with legend and overlays, side panel, status boxes, timeline. */
+import { Component, type ReactNode } from 'react';
+import { Legend } from '../ui/legend';
+import { Chooser, HoverTooltip } from '../ui/map-overlays';
+import { NoWebGlFallback } from '../ui/incident-table-fallback';
+import { SidePanel } from '../ui/panels/side-panel';
+import { ErrorPanel, LoadReport, Notices } from '../ui/status-panels';
+import { useAppStore } from '../ui/store-context';
+import { Timeline } from '../ui/timeline';
+import { MapHost } from './map-host';
+
+/** Keeps a rendering error in one part from blanking the page. */
+class ErrorBoundary extends Component<
+  { children: ReactNode; label: string },
+  { error: Error | null }
+> {
+  state = { error: null as Error | null };
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+  render() {
+    if (this.state.error) {
+      return (
+        <div className="status-box error-panel" role="alert">
+          The {this.props.label} failed: {this.state.error.message}. Reload the page to try again.
+        </div>
+      );
+    }
+    return this.props.children;
+  }
+}
+
+function Header() {
+  const title = useAppStore(
+    (s) => s.data?.dataset?.title ?? (s.status === 'loading' ? 'Loading…' : 'Incident map'),
+  );
+  const setAboutOpen = useAppStore((s) => s.setAboutOpen);
+  const issueCount = useAppStore((s) => s.data?.issues.length ?? 0);
+  const setReportOpen = useAppStore((s) => s.setReportOpen);
+  return (
+    <header className="topbar">
+      <h1>{title}</h1>
+      {issueCount > 0 && (
+        <button type="button" onClick={() => setReportOpen(true)}>
+          Load report ({issueCount})
+        </button>
+      )}
+      <button type="button" onClick={() => setAboutOpen(true)}>
+        About the data
+      </button>
+    </header>
+  );
+}
+
+/** The whole app. */
+export function App({ webgl, onRetry }: { webgl: boolean; onRetry(): void }) {
+  return (
+    <div className="app">
+      <Header />
+      <main className="stage">
+        {webgl ? (
+          <ErrorBoundary label="map">
+            <MapHost />
+            <Legend />
+            <HoverTooltip />
+            <Chooser />
+          </ErrorBoundary>
+        ) : (
+          <NoWebGlFallback />
+        )}
+        <div className="status-stack">
+          <ErrorPanel onRetry={onRetry} />
+          <LoadReport />
+          <Notices />
+        </div>
+        <ErrorBoundary label="panel">
+          <SidePanel />
+        </ErrorBoundary>
+      </main>
+      <footer className="timeline-bar">
+        <ErrorBoundary label="timeline">
+          <Timeline />
+        </ErrorBoundary>
+      </footer>
+    </div>
+  );
+}

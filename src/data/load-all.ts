@@ -1,0 +1,111 @@
+/**
+ * Loads the four data files independently: a file that fails is reported as a failure and the
+ * others still load. Rows that fail validation are reported and skipped.
+ */
+import { fetchJson, type FetchLike } from './fetch-json';
+import { buildIncidentTable, tableFromRecords, type IncidentTable } from './incident-table';
+import { buildBases } from './load-bases';
+import { issue, type FileFailure, type LoadIssue } from './load-report';
+import { datasetFile, forceLevelsFile } from './schemas';
+import type { Base, DatasetInfo, ForceLevels } from './types';
+
+/** Where each data file is fetched from. `dataset` is null for data that brings no metadata. */
+export interface DataUrls {
+  incidents: string;
+  bases: string;
+  forces: string;
+  dataset: string | null;
+}
+
+/** The default files, relative to the page so the app works under any path. */
+export const DEFAULT_DATA_URLS: DataUrls = {
+  incidents: 'data/incidents.geojson',
+  bases: 'data/bases.geojson',
+  forces: 'data/force-levels.json',
+  dataset: 'data/dataset.json',
+};
+
+/** Everything the app loaded, with what it rejected. */
+export interface LoadedData {
+  incidents: IncidentTable;
+  bases: Base[];
+  forces: ForceLevels;
+  dataset: DatasetInfo | null;
+  issues: LoadIssue[];
+  failures: FileFailure[];
+}
+
+const EMPTY_FORCES: ForceLevels = { countries: [], sites: [], regions: [] };
+
+function fileName(url: string): string {
+  const path = url.split(/[?#]/)[0] ?? url;
+  return path.slice(path.lastIndexOf('/') + 1) || url;
+}
+
+/** Loads all data files; never throws. */
+export async function loadAll(urls: DataUrls, fetchFn: FetchLike): Promise<LoadedData> {
+  const issues: LoadIssue[] = [];
+  const failures: FileFailure[] = [];
+
+  async function load<T>(
+    url: string,
+    parse: (json: unknown, file: string) => T,
+  ): Promise<T | null> {
+    const file = fileName(url);
+    try {
+      return parse(await fetchJson(url, fetchFn), file);
+    } catch (e) {
+      failures.push({ file, url, reason: e instanceof Error ? e.message : String(e) });
+      return null;
+    }
+  }
+
+  performance.mark('incidents-fetch');
+  const [incidents, bases, forces, dataset] = await Promise.all([
+    load(urls.incidents, (json, file) => {
+      const built = buildIncidentTable(json, file);
+      issues.push(...built.issues);
+      performance.mark('incidents-ready');
+      return built.table;
+    }),
+    load(urls.bases, (json, file) => {
+      const built = buildBases(json, file);
+      issues.push(...built.issues);
+      return built.bases;
+    }),
+    load(urls.forces, (json, file) => parseWhole(forceLevelsFile, json, file, issues)),
+    urls.dataset
+      ? load(urls.dataset, (json, file) => parseWhole(datasetFile, json, file, issues))
+      : null,
+  ]);
+
+  return {
+    incidents: incidents ?? tableFromRecords([]),
+    bases: bases ?? [],
+    forces: forces ?? EMPTY_FORCES,
+    dataset,
+    issues,
+    failures,
+  };
+}
+
+/** Parses a small whole-file JSON; a schema failure rejects the file, naming the first problems. */
+function parseWhole<T>(
+  schema: {
+    safeParse(
+      v: unknown,
+    ):
+      | { success: true; data: T }
+      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  json: unknown,
+  file: string,
+  issues: LoadIssue[],
+): T {
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  for (const e of parsed.error.issues.slice(0, 20)) {
+    issues.push(issue(file, null, e.path.map(String).join('.') || null, e.message));
+  }
+  throw new Error('does not match the expected format (details in the load report)');
+}

@@ -1,0 +1,179 @@
+/** zod schemas for the data files (see data/README.md for every field). */
+import { z } from './zod-setup';
+import { isoToDay, partialDateRange } from '../time/days';
+import { CONFIDENCE_LEVELS, COORD_PRECISIONS, INCIDENT_TYPES } from './types';
+
+/** Optional text: missing, null or blank all become null; other strings are trimmed. */
+export const optionalText = z
+  .string()
+  .nullish()
+  .transform((v) => (v == null || v.trim() === '' ? null : v.trim()));
+
+/** A `YYYY-MM-DD` calendar date. */
+export const isoDay = z.string().refine((s) => isoToDay(s) !== null, {
+  message: 'must be a calendar date YYYY-MM-DD',
+});
+
+/** A partial date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or null. */
+export const optionalPartialDate = z
+  .string()
+  .nullish()
+  .transform((v) => (v == null || v.trim() === '' ? null : v.trim()))
+  .refine((v) => v === null || partialDateRange(v) !== null, {
+    message: 'must be YYYY, YYYY-MM or YYYY-MM-DD',
+  });
+
+const count = z
+  .number()
+  .int({ message: 'must be a whole number' })
+  .min(0, { message: 'must not be negative' })
+  .nullish()
+  .transform((v) => v ?? null);
+
+/** Strings list; non-strings are rejected, http(s) filtering happens in the loaders. */
+const stringList = z
+  .array(z.string())
+  .nullish()
+  .transform((v) => v ?? []);
+
+const lngLat = z.tuple([
+  z.number().min(-180, 'longitude out of range').max(180, 'longitude out of range'),
+  z.number().min(-90, 'latitude out of range').max(90, 'latitude out of range'),
+]);
+
+/** A Point geometry with finite [lng, lat] (extra elements such as altitude are allowed). */
+export const pointGeometry = z.object({
+  type: z.literal('Point'),
+  coordinates: z
+    .array(z.number())
+    .min(2, 'needs [longitude, latitude]')
+    .transform((c) => [c[0]!, c[1]!] as [number, number])
+    .pipe(lngLat),
+});
+
+/** Incident properties. Only `id`, `date` and `type` are required. */
+export const incidentProperties = z.object({
+  id: z.union([z.string().min(1), z.number()]).transform(String),
+  date: isoDay,
+  date_note: optionalText,
+  type: z.enum(INCIDENT_TYPES),
+  weapon: optionalText,
+  target: optionalText,
+  base_id: optionalText,
+  country: optionalText,
+  claimed_by: optionalText,
+  claimed_by_group: optionalText.transform((v) => v ?? 'unclaimed'),
+  us_killed: count,
+  us_injured: count,
+  casualty_note: optionalText,
+  other_casualties: optionalText,
+  description: optionalText,
+  confidence: z
+    .enum(CONFIDENCE_LEVELS)
+    .nullish()
+    .transform((v) => v ?? null),
+  coord_precision: z
+    .enum(COORD_PRECISIONS)
+    .nullish()
+    .transform((v) => v ?? null),
+  sources: stringList,
+});
+
+/** Base properties. */
+export const baseProperties = z.object({
+  id: z.union([z.string().min(1), z.number()]).transform(String),
+  name: z.string().trim().min(1, 'name is required'),
+  alt_names: stringList,
+  country: optionalText,
+  description: optionalText,
+  active_from: optionalPartialDate,
+  active_until: optionalPartialDate,
+  status_note: optionalText,
+  coord_precision: z
+    .enum(COORD_PRECISIONS)
+    .nullish()
+    .transform((v) => v ?? null),
+  coord_source: optionalText,
+  sources: stringList,
+});
+
+const confidence = z
+  .enum(CONFIDENCE_LEVELS)
+  .nullish()
+  .transform((v) => v ?? null);
+
+const forceFigure = z.object({
+  as_of: z
+    .string()
+    .refine((s) => partialDateRange(s) !== null, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
+  value: z.number().min(0),
+  figure_type: optionalText,
+  confidence,
+  source: optionalText,
+  note: optionalText,
+});
+
+const forceContext = z.object({
+  as_of_text: optionalText,
+  value: z
+    .number()
+    .nullish()
+    .transform((v) => v ?? null),
+  value_text: optionalText,
+  figure_type: optionalText,
+  confidence,
+  source: optionalText,
+  note: optionalText,
+});
+
+/** The force-levels file. */
+export const forceLevelsFile = z.object({
+  countries: z
+    .array(
+      z.object({
+        iso3: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 3166 alpha-3 code'),
+        name: z.string(),
+        series: z.array(forceFigure).default([]),
+        context: z.array(forceContext).default([]),
+      }),
+    )
+    .default([]),
+  sites: z
+    .array(
+      z.object({
+        base_id: optionalText,
+        name: z.string(),
+        series: z.array(forceFigure).default([]),
+        context: z.array(forceContext).default([]),
+      }),
+    )
+    .default([]),
+  regions: z
+    .array(z.object({ name: z.string(), context: z.array(forceContext).default([]) }))
+    .default([]),
+});
+
+/** The dataset metadata file. */
+export const datasetFile = z.object({
+  title: z.string().min(1),
+  description: optionalText,
+  as_of: optionalText,
+  caveat: optionalText,
+  attribution: z.array(z.string()).default([]),
+  sources: z.array(z.object({ label: z.string(), url: optionalText })).default([]),
+  official_counts: z
+    .array(
+      z.object({
+        as_of: isoDay,
+        attacks: z.number().min(0),
+        injured: z
+          .number()
+          .nullish()
+          .transform((v) => v ?? null),
+        note: optionalText,
+        source: optionalText,
+        url: optionalText,
+      }),
+    )
+    .default([]),
+});

@@ -1,0 +1,85 @@
+/**
+ * Feature-by-feature validation of a GeoJSON FeatureCollection: invalid features are reported
+ * (file, index, field, reason) and skipped, valid ones are returned.
+ */
+import type { z } from 'zod';
+import { pointGeometry } from './schemas';
+import { issue, type LoadIssue } from './load-report';
+
+/** A feature that passed validation. `position` is null for `geometry: null`. */
+export interface ValidFeature<P> {
+  index: number;
+  properties: P;
+  position: [number, number] | null;
+}
+
+/** Thrown when the whole file has the wrong shape (not a FeatureCollection). */
+export class FileShapeError extends Error {}
+
+/**
+ * Validates every feature of a parsed FeatureCollection.
+ * @param allowNullGeometry keep features with `geometry: null` (with a warning)
+ */
+export function validateFeatures<S extends z.ZodType>(
+  json: unknown,
+  file: string,
+  schema: S,
+  allowNullGeometry: boolean,
+): { features: ValidFeature<z.output<S>>[]; issues: LoadIssue[] } {
+  const fc = json as { type?: unknown; features?: unknown };
+  if (
+    !fc ||
+    typeof fc !== 'object' ||
+    fc.type !== 'FeatureCollection' ||
+    !Array.isArray(fc.features)
+  ) {
+    throw new FileShapeError(
+      'not a GeoJSON FeatureCollection (expected "type": "FeatureCollection" and a "features" array)',
+    );
+  }
+  const features: ValidFeature<z.output<S>>[] = [];
+  const issues: LoadIssue[] = [];
+  const seenIds = new Set<string>();
+  fc.features.forEach((raw: unknown, index: number) => {
+    const f = raw as { type?: unknown; id?: unknown; geometry?: unknown; properties?: unknown };
+    if (!f || typeof f !== 'object' || f.type !== 'Feature') {
+      issues.push(issue(file, index, null, 'not a GeoJSON Feature'));
+      return;
+    }
+    const props = { ...((f.properties as object | null) ?? {}) } as Record<string, unknown>;
+    if (props.id == null && (typeof f.id === 'string' || typeof f.id === 'number')) props.id = f.id;
+    const parsed = schema.safeParse(props);
+    if (!parsed.success) {
+      for (const e of parsed.error.issues) {
+        issues.push(issue(file, index, e.path.join('.') || null, e.message));
+      }
+      return;
+    }
+    let position: [number, number] | null = null;
+    if (f.geometry == null) {
+      if (!allowNullGeometry) {
+        issues.push(issue(file, index, 'geometry', 'a location is required'));
+        return;
+      }
+      issues.push(
+        issue(file, index, 'geometry', 'no location: counted in totals, not drawn', 'warning'),
+      );
+    } else {
+      const geom = pointGeometry.safeParse(f.geometry);
+      if (!geom.success) {
+        const e = geom.error.issues[0]!;
+        issues.push(issue(file, index, ['geometry', ...e.path].join('.'), e.message));
+        return;
+      }
+      position = geom.data.coordinates;
+    }
+    const id = (parsed.data as { id: string }).id;
+    if (seenIds.has(id)) {
+      issues.push(issue(file, index, 'id', `duplicate id "${id}"`));
+      return;
+    }
+    seenIds.add(id);
+    features.push({ index, properties: parsed.data, position });
+  });
+  return { features, issues };
+}

@@ -1,0 +1,49 @@
+/** Entry: read the URL into the initial state, mount the app, load the data. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { hasWebGl2 } from './app/webgl';
+import { DEFAULT_DATA_URLS, loadAll, type DataUrls } from './data/load-all';
+import { createAppStore } from './state/store';
+import { parseUrl } from './state/url-schema';
+import { startUrlSync } from './state/url-sync';
+import { StoreContext } from './ui/store-context';
+import './ui/styles.css';
+
+const { state: urlState, notices } = parseUrl(location.search);
+const store = createAppStore(urlState, notices);
+
+// Other incident data brings its own metadata or none: the default caveat never labels it.
+const urls: DataUrls = {
+  incidents: urlState.incidents ?? DEFAULT_DATA_URLS.incidents,
+  bases: urlState.bases ?? DEFAULT_DATA_URLS.bases,
+  forces: urlState.forces ?? DEFAULT_DATA_URLS.forces,
+  dataset: urlState.incidents ? null : DEFAULT_DATA_URLS.dataset,
+};
+
+async function load(): Promise<void> {
+  store.getState().setLoading();
+  const data = await loadAll(urls, (url) => fetch(url));
+  const current = store.getState();
+  // A retry keeps the window and selection the user has now.
+  const view = current.window
+    ? { ...urlState, from: current.window.start, to: current.window.end }
+    : urlState;
+  current.setData(data, view);
+}
+
+startUrlSync(store, {
+  incidents: urlState.incidents,
+  bases: urlState.bases,
+  forces: urlState.forces,
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <StoreContext.Provider value={store}>
+      <App webgl={hasWebGl2()} onRetry={() => void load()} />
+    </StoreContext.Provider>
+  </StrictMode>,
+);
+
+void load();

@@ -1,0 +1,115 @@
+/**
+ * The deck.gl side, loaded with a dynamic import so the basemap paints first. One overlay,
+ * interleaved in MapLibre's layer stack below the base symbols.
+ */
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import { ScatterplotLayer } from '@deck.gl/layers';
+import { DataFilterExtension } from '@deck.gl/extensions';
+import type { PickingInfo } from '@deck.gl/core';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { IncidentPoints } from './incident-points';
+
+/** What the layer shows: the window (epoch days) and which categories are on. */
+export interface IncidentLayerState {
+  start: number;
+  end: number;
+  attacks: boolean;
+  strikes: boolean;
+  selectedPoint: number | null;
+}
+
+// Created once: a new extensions array would make deck.gl rebuild the layer's shaders.
+const EXTENSIONS = [new DataFilterExtension({ filterSize: 2 })];
+const SELECTED_EXTENSIONS: never[] = [];
+
+/** Owns the deck.gl overlay and the incident layers. */
+export class IncidentOverlay {
+  readonly overlay: MapLibreOverlay;
+  private points: IncidentPoints | null = null;
+  private selectedData: {
+    length: number;
+    attributes: { getPosition: { value: Float32Array; size: 2 } };
+  } | null = null;
+  private selectedFor: number | null = null;
+
+  constructor(
+    map: MapLibreMap,
+    private readonly beforeId: string,
+    onHover: (info: PickingInfo) => void,
+  ) {
+    this.overlay = new MapLibreOverlay({ interleaved: true, layers: [], onHover });
+    map.addControl(this.overlay);
+  }
+
+  /** Sets the dataset (once per load). */
+  setPoints(points: IncidentPoints): void {
+    this.points = points;
+  }
+
+  /** Picks the drawn point under a screen position, or null. */
+  pick(x: number, y: number): number | null {
+    const info = this.overlay.pickObject({ x, y, radius: 6, layerIds: ['incidents'] });
+    return info && info.index >= 0 ? info.index : null;
+  }
+
+  /** Redraws with a new window or layer toggles: only the filter range and visibility change. */
+  update(s: IncidentLayerState): void {
+    const points = this.points;
+    if (!points) return;
+    const o = points.dayOrigin;
+    const kindLo = s.attacks ? 0 : 1;
+    const kindHi = s.strikes ? 1 : 0;
+    const layers: unknown[] = [
+      new ScatterplotLayer({
+        id: 'incidents',
+        beforeId: this.beforeId,
+        data: points.data,
+        visible: s.attacks || s.strikes,
+        pickable: true,
+        stroked: true,
+        filled: true,
+        radiusUnits: 'pixels',
+        getRadius: 5,
+        lineWidthUnits: 'pixels',
+        extensions: EXTENSIONS,
+        // Half-day margins make the inclusive integer-day window exact in float32.
+        filterRange: [
+          [s.start - o - 0.5, s.end - o + 0.5],
+          [kindLo - 0.5, kindHi + 0.5],
+        ],
+      } as never),
+    ];
+    if (s.selectedPoint !== null) {
+      if (this.selectedFor !== s.selectedPoint) {
+        const k = s.selectedPoint;
+        const pos = points.data.attributes.getPosition.value;
+        this.selectedData = {
+          length: 1,
+          attributes: { getPosition: { value: pos.slice(2 * k, 2 * k + 2), size: 2 } },
+        };
+        this.selectedFor = k;
+      }
+      layers.push(
+        new ScatterplotLayer({
+          id: 'incident-selected',
+          beforeId: this.beforeId,
+          data: this.selectedData!,
+          extensions: SELECTED_EXTENSIONS,
+          stroked: true,
+          filled: false,
+          radiusUnits: 'pixels',
+          getRadius: 10,
+          lineWidthUnits: 'pixels',
+          getLineWidth: 3,
+          getLineColor: [17, 17, 17, 255],
+        } as never),
+      );
+    }
+    this.overlay.setProps({ layers: layers as never });
+  }
+
+  /** Removes the overlay. */
+  destroy(map: MapLibreMap): void {
+    map.removeControl(this.overlay);
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Binary attributes for the incident layer, built ONCE per dataset. Scrubbing never touches
+ * them: it only changes the layer's `filterRange`.
+ */
+import type { IncidentTable } from '../data/incident-table';
+import { INCIDENT_TYPES } from '../data/types';
+import { TYPE_COLORS } from '../state/palette';
+
+/** deck.gl binary data plus the table row of each drawn point. */
+export interface IncidentPoints {
+  /** Rows drawn, in draw order (incidents without a location are not drawn). */
+  rowOf: Uint32Array;
+  data: {
+    length: number;
+    attributes: {
+      getPosition: { value: Float32Array; size: 2 };
+      getFilterValue: { value: Float32Array; size: 2 };
+      getFillColor: { value: Uint8Array; size: 4; normalized: true };
+      getLineColor: { value: Uint8Array; size: 4; normalized: true };
+      getLineWidth: { value: Float32Array; size: 1 };
+    };
+  };
+  /** Epoch day that filter value 0 stands for (float32 keeps small offsets exact). */
+  dayOrigin: number;
+}
+
+const STRIKE = INCIDENT_TYPES.indexOf('us_strike');
+
+/**
+ * Encodes uncertainty in the mark: an exact site is a filled dot; a town-level or approximate
+ * location is a hollow ring; a low-confidence report is drawn lighter.
+ */
+export function buildIncidentPoints(table: IncidentTable): IncidentPoints {
+  const rows: number[] = [];
+  for (let i = 0; i < table.records.length; i++) {
+    if (Number.isFinite(table.position[2 * i])) rows.push(i);
+  }
+  const n = rows.length;
+  const dayOrigin = table.span?.start ?? 0;
+  const position = new Float32Array(n * 2);
+  const filter = new Float32Array(n * 2);
+  const fill = new Uint8Array(n * 4);
+  const line = new Uint8Array(n * 4);
+  const lineWidth = new Float32Array(n);
+  rows.forEach((row, k) => {
+    const r = table.records[row]!;
+    const type = table.typeIndex[row]!;
+    position[2 * k] = table.position[2 * row]!;
+    position[2 * k + 1] = table.position[2 * row + 1]!;
+    filter[2 * k] = table.day[row]! - dayOrigin;
+    filter[2 * k + 1] = type === STRIKE ? 1 : 0;
+    const [red, green, blue] = TYPE_COLORS[r.type];
+    const approximate = r.coord_precision === 'city' || r.coord_precision === 'approximate';
+    const faint = r.confidence === 'low' ? 0.45 : 1;
+    fill.set([red, green, blue, Math.round((approximate ? 40 : 235) * faint)], 4 * k);
+    line.set(
+      approximate
+        ? [red, green, blue, Math.round(255 * faint)]
+        : [30, 30, 30, Math.round(200 * faint)],
+      4 * k,
+    );
+    lineWidth[k] = approximate ? 2 : 1;
+  });
+  return {
+    rowOf: Uint32Array.from(rows),
+    dayOrigin,
+    data: {
+      length: n,
+      attributes: {
+        getPosition: { value: position, size: 2 },
+        getFilterValue: { value: filter, size: 2 },
+        getFillColor: { value: fill, size: 4, normalized: true },
+        getLineColor: { value: line, size: 4, normalized: true },
+        getLineWidth: { value: lineWidth, size: 1 },
+      },
+    },
+  };
+}
+
+/** Table rows that share each drawn position, keyed "lng,lat" (for clicks on stacked points). */
+export function rowsByPosition(table: IncidentTable): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (let i = 0; i < table.records.length; i++) {
+    const lng = table.position[2 * i]!;
+    if (!Number.isFinite(lng)) continue;
+    const key = `${lng},${table.position[2 * i + 1]}`;
+    const list = out.get(key);
+    if (list) list.push(i);
+    else out.set(key, [i]);
+  }
+  return out;
+}

@@ -1,0 +1,333 @@
+/**
+ * The map adapter: the one place that drives MapLibre and deck.gl. It subscribes to the store
+ * outside React and applies each change in the cheapest way: a window step changes the incident
+ * layer's filter range and a few feature-states, never data.
+ */
+import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import type { PickingInfo } from '@deck.gl/core';
+import type { Topology } from 'topojson-specification';
+import type { LoadedData } from '../data/load-all';
+import { featureBounds, positionsBounds, type Bounds } from '../geo/bounds';
+import { worldLayers, type WorldLayers } from '../geo/world';
+import type { AppState, AppStore } from '../state/store';
+import { forceOn, isBaseActive } from '../state/selectors';
+import type { Selection } from '../state/url-schema';
+import { addBasemap, COUNTRY_SOURCE, FORCES_LAYER, INITIAL_STYLE, LAND_LAYER } from './basemap';
+import {
+  addBaseLayers,
+  BASE_LABEL_LAYER,
+  BASES_ICON_LAYER,
+  BASES_SOURCE,
+  BASE_LABEL_SOURCE,
+  pointKey,
+  setBasesVisible,
+} from './base-layers';
+import { ResetViewControl } from './controls';
+import { buildIncidentPoints, rowsByPosition, type IncidentPoints } from './incident-points';
+import type { IncidentOverlay } from './incident-layer';
+import { pickTargets } from '../state/pick-targets';
+
+setWorkerUrl(workerUrl);
+
+const FIT_PADDING = 48;
+const LEGEND_WIDTH = 250;
+
+/** Mounts the map into a container and keeps it in step with the store. */
+export class MapAdapter {
+  private map: MapLibreMap | null = null;
+  private world: WorldLayers | null = null;
+  private overlay: IncidentOverlay | null = null;
+  private points: IncidentPoints | null = null;
+  private pointOfRow = new Int32Array(0);
+  private rowsAt = new Map<string, number[]>();
+  private attached: LoadedData | null = null;
+  private handledFly: Selection | null = null;
+  private handledReset = 0;
+  private selectedBase: string | null = null;
+  private baseActive = new Map<string, boolean>();
+  private troops = new Map<string, number | null>();
+  private readonly hadCameraInUrl: boolean;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    private readonly store: AppStore,
+    private readonly worldUrl: string,
+  ) {
+    this.hadCameraInUrl = /(^#|&)map=/.test(location.hash);
+  }
+
+  /** Creates the map in `container` and starts following the store. */
+  mount(container: HTMLElement): void {
+    const map = new MapLibreMap({
+      container,
+      style: INITIAL_STYLE,
+      hash: 'map',
+      center: [41.5, 33.5],
+      zoom: 4.6,
+      attributionControl: { compact: true, customAttribution: 'Basemap: Natural Earth' },
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(
+      new ResetViewControl(() => this.store.getState().requestResetView()),
+      'top-right',
+    );
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+    this.map = map;
+    (window as unknown as { __incidentMap?: unknown }).__incidentMap = { map, adapter: this };
+
+    const worldReady = fetch(this.worldUrl)
+      .then((r) => r.json() as Promise<Topology>)
+      .then((topology) => worldLayers(topology));
+    map.on('load', async () => {
+      try {
+        this.world = await worldReady;
+        addBasemap(map, this.world);
+      } catch (e) {
+        console.error('Basemap could not be loaded', e);
+      }
+      const { IncidentOverlay } = await import('./incident-layer');
+      this.overlay = new IncidentOverlay(map, BASE_LABEL_LAYER, (info) => this.onHover(info));
+      this.sync(this.store.getState(), null);
+    });
+    map.on('click', (e) => this.onClick(e.point.x, e.point.y));
+    this.unsubscribe = this.store.subscribe((s, prev) => this.sync(s, prev));
+  }
+
+  /** Stops following the store and removes the map. */
+  destroy(): void {
+    this.unsubscribe?.();
+    if (this.map && this.overlay) this.overlay.destroy(this.map);
+    this.map?.remove();
+    this.map = null;
+  }
+
+  /** Applies what changed between two store states. `prev` null means "apply everything". */
+  private sync(s: AppState, prev: AppState | null): void {
+    const map = this.map;
+    if (!map || !this.overlay || !s.data) return;
+    const fresh = this.attached !== s.data;
+    if (fresh) this.attach(map, s.data);
+    const all = fresh || !prev;
+    if (
+      all ||
+      s.window !== prev.window ||
+      s.layers !== prev.layers ||
+      s.selection !== prev.selection
+    ) {
+      this.drawIncidents(s);
+    }
+    if (all || s.window?.end !== prev.window?.end) this.applyEndDate(map, s);
+    if (all || s.layers !== prev.layers) {
+      setBasesVisible(map, s.layers.bases);
+      if (map.getLayer(FORCES_LAYER))
+        map.setLayoutProperty(FORCES_LAYER, 'visibility', s.layers.forces ? 'visible' : 'none');
+    }
+    if (all || s.selection !== prev.selection) this.applySelection(map, s.selection);
+    if (fresh) this.initialCamera(map, s);
+    else if (s.flyTo && s.flyTo !== this.handledFly) this.flyTo(map, s.flyTo, true);
+    if (s.resetViewRequest !== this.handledReset) {
+      this.handledReset = s.resetViewRequest;
+      this.fitData(map, true);
+    }
+    if (fresh) map.once('idle', () => container(map).setAttribute('data-map-ready', 'true'));
+  }
+
+  private attach(map: MapLibreMap, data: LoadedData): void {
+    this.attached = data;
+    container(map).setAttribute('data-map-ready', 'false');
+    this.points = buildIncidentPoints(data.incidents);
+    this.pointOfRow = new Int32Array(data.incidents.records.length).fill(-1);
+    this.points.rowOf.forEach((row, k) => (this.pointOfRow[row] = k));
+    this.rowsAt = rowsByPosition(data.incidents);
+    this.overlay!.setPoints(this.points);
+    addBaseLayers(map, data.bases);
+    this.baseActive.clear();
+    this.troops.clear();
+    this.selectedBase = null;
+  }
+
+  private drawIncidents(s: AppState): void {
+    const w = s.window;
+    const sel = s.selection;
+    const row = sel?.kind === 'incident' ? s.data!.incidents.rowById.get(sel.id) : undefined;
+    const point = row === undefined ? -1 : this.pointOfRow[row]!;
+    this.overlay!.update({
+      start: w?.start ?? 0,
+      end: w ? w.end : -1,
+      attacks: s.layers.attacks,
+      strikes: s.layers.strikes,
+      selectedPoint: point >= 0 ? point : null,
+    });
+  }
+
+  /** Base activity and force levels depend only on the window's end: feature-state, changed ones only. */
+  private applyEndDate(map: MapLibreMap, s: AppState): void {
+    const end = s.window?.end;
+    if (end === undefined || !s.derived) return;
+    const groupActive = new Map<string, boolean>();
+    for (const base of s.data!.bases) {
+      const active = isBaseActive(base, end);
+      const key = pointKey(base);
+      groupActive.set(key, (groupActive.get(key) ?? false) || active);
+      if (this.baseActive.get(base.id) !== active) {
+        this.baseActive.set(base.id, active);
+        map.setFeatureState({ source: BASES_SOURCE, id: base.id }, { active });
+      }
+    }
+    for (const [key, active] of groupActive)
+      map.setFeatureState({ source: BASE_LABEL_SOURCE, id: key }, { active });
+    if (!map.getSource(COUNTRY_SOURCE)) return;
+    for (const c of s.data!.forces.countries) {
+      const value = forceOn(s.derived, c.iso3, end)?.point.value ?? null;
+      if (this.troops.get(c.iso3) !== value) {
+        this.troops.set(c.iso3, value);
+        map.setFeatureState({ source: COUNTRY_SOURCE, id: c.iso3 }, { troops: value });
+      }
+    }
+  }
+
+  private applySelection(map: MapLibreMap, sel: Selection | null): void {
+    const base = sel?.kind === 'base' ? sel.id : null;
+    if (this.selectedBase === base) return;
+    if (this.selectedBase)
+      map.setFeatureState({ source: BASES_SOURCE, id: this.selectedBase }, { selected: false });
+    if (base) map.setFeatureState({ source: BASES_SOURCE, id: base }, { selected: true });
+    this.selectedBase = base;
+  }
+
+  /** Camera precedence: `#map` in the URL, then the selection's fly-to, then the incidents. */
+  private initialCamera(map: MapLibreMap, s: AppState): void {
+    if (this.hadCameraInUrl) {
+      this.handledFly = s.flyTo;
+      return;
+    }
+    if (s.flyTo && this.flyTo(map, s.flyTo, false)) return;
+    this.fitData(map, false);
+  }
+
+  private fitData(map: MapLibreMap, animate: boolean): void {
+    const bounds = this.attached ? positionsBounds(this.attached.incidents.position) : null;
+    if (bounds) map.fitBounds(bounds, { padding: fitPadding(map), animate, maxZoom: 8 });
+  }
+
+  /** Moves the camera to a selection; false when it has no location. */
+  private flyTo(map: MapLibreMap, sel: Selection, animate: boolean): boolean {
+    this.handledFly = sel;
+    const data = this.attached!;
+    let bounds: Bounds | null = null;
+    if (sel.kind === 'base') {
+      const b = data.bases.find((x) => x.id === sel.id);
+      if (b) bounds = [b.lng, b.lat, b.lng, b.lat];
+    } else if (sel.kind === 'incident') {
+      const r = data.incidents.records[data.incidents.rowById.get(sel.id) ?? -1];
+      if (r && r.lng !== null && r.lat !== null) bounds = [r.lng, r.lat, r.lng, r.lat];
+    } else {
+      const f = this.world?.countries.features.find((c) => c.properties.a3 === sel.id);
+      if (f) bounds = featureBounds(f);
+    }
+    if (!bounds) return false;
+    if (bounds[0] === bounds[2]) {
+      const zoom = Math.max(map.getZoom(), 7);
+      if (animate) map.flyTo({ center: [bounds[0], bounds[1]], zoom, essential: false });
+      else map.jumpTo({ center: [bounds[0], bounds[1]], zoom });
+    } else map.fitBounds(bounds, { padding: fitPadding(map), animate });
+    return true;
+  }
+
+  private onHover(info: PickingInfo): void {
+    const s = this.store.getState();
+    const map = this.map;
+    if (!map || !s.data || s.chooser) return;
+    const target = this.targetAt(info);
+    map.getCanvas().style.cursor = target ? 'pointer' : '';
+    const cur = s.hover;
+    if (!target) {
+      if (cur) s.setHover(null);
+    } else if (
+      !cur ||
+      cur.target.id !== target.id ||
+      cur.target.kind !== target.kind ||
+      cur.x !== info.x ||
+      cur.y !== info.y
+    ) {
+      s.setHover({ x: info.x, y: info.y, target });
+    }
+  }
+
+  private targetAt(info: PickingInfo): Selection | null {
+    const s = this.store.getState();
+    if (info.picked && info.index >= 0 && this.points) {
+      return {
+        kind: 'incident',
+        id: s.data!.incidents.records[this.points.rowOf[info.index]!]!.id,
+      };
+    }
+    const map = this.map!;
+    const baseFeature = s.layers.bases
+      ? map.queryRenderedFeatures(
+          [
+            [info.x - 8, info.y - 8],
+            [info.x + 8, info.y + 8],
+          ],
+          { layers: [BASES_ICON_LAYER] },
+        )[0]
+      : undefined;
+    if (baseFeature) return { kind: 'base', id: String(baseFeature.properties.id) };
+    const country =
+      s.layers.forces && map.getLayer(FORCES_LAYER)
+        ? map.queryRenderedFeatures([info.x, info.y], { layers: [FORCES_LAYER] })[0]
+        : undefined;
+    const iso3 = country?.properties.a3 as string | undefined;
+    if (iso3 && this.troops.get(iso3) != null) return { kind: 'country', id: iso3 };
+    return null;
+  }
+
+  private onClick(x: number, y: number): void {
+    const s = this.store.getState();
+    const map = this.map;
+    if (!map || !s.data || !this.points || !this.overlay) return;
+    const k = s.layers.attacks || s.layers.strikes ? this.overlay.pick(x, y) : null;
+    const items = pickTargets({
+      state: s,
+      row: k === null ? null : this.points.rowOf[k]!,
+      rowsAt: this.rowsAt,
+      baseIds: s.layers.bases
+        ? map
+            .queryRenderedFeatures(
+              [
+                [x - 9, y - 9],
+                [x + 9, y + 9],
+              ],
+              { layers: [BASES_ICON_LAYER] },
+            )
+            .map((f) => String(f.properties.id))
+        : [],
+      countryIso3: map.getLayer(LAND_LAYER)
+        ? ((map.queryRenderedFeatures([x, y], { layers: [LAND_LAYER] })[0]?.properties.a3 as
+            string | undefined) ?? null)
+        : null,
+    });
+    if (items.length > 1) s.setChooser({ x, y, items });
+    else s.select(items[0] ?? null);
+  }
+}
+
+function container(map: MapLibreMap): HTMLElement {
+  return map.getContainer();
+}
+
+/** Padding that keeps fitted data clear of the legend (top left) when the map is wide enough for it. */
+function fitPadding(map: MapLibreMap): {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+} {
+  const { clientWidth: w, clientHeight: h } = map.getContainer();
+  const p = Math.max(8, Math.min(FIT_PADDING, Math.floor(Math.min(w, h) / 8)));
+  return { top: p, bottom: p, right: p + 40, left: w > 900 ? LEGEND_WIDTH + p : p };
+}

@@ -1,0 +1,99 @@
+/**
+ * The URL contract: every query key the app reads or writes goes through this module
+ * (DESIGN.md "URL contract"). The camera lives in the hash (`#map=zoom/lat/lng`), owned by MapLibre.
+ * Invalid values are dropped with a notice; unknown keys are left alone.
+ */
+import { dayToIso, isoToDay } from '../time/days';
+
+/** Map layers the legend can toggle. */
+export const LAYER_IDS = ['attacks', 'strikes', 'bases', 'forces'] as const;
+export type LayerId = (typeof LAYER_IDS)[number];
+
+/** What a panel shows: a base, an incident or a country (ISO3). */
+export interface Selection {
+  kind: 'base' | 'incident' | 'country';
+  id: string;
+}
+
+/** The view state carried in the query string. Absent keys mean "the default". */
+export interface UrlState {
+  from?: number;
+  to?: number;
+  select?: Selection;
+  layers?: LayerId[];
+  incidents?: string;
+  bases?: string;
+  forces?: string;
+}
+
+const DATA_KEYS = ['incidents', 'bases', 'forces'] as const;
+
+/** A data URL may be a relative path or an absolute http(s) URL; nothing else is fetched. */
+function isSafeDataUrl(value: string): boolean {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value)) return /^https?:\/\//i.test(value);
+  return !value.startsWith('//');
+}
+
+/** Parses the query string. Returns the state and a notice per dropped value. */
+export function parseUrl(search: string): { state: UrlState; notices: string[] } {
+  const params = new URLSearchParams(search);
+  const state: UrlState = {};
+  const notices: string[] = [];
+  const drop = (key: string, value: string, why: string) =>
+    notices.push(`Ignored ${key}=${value.slice(0, 60)}: ${why}.`);
+
+  for (const key of ['from', 'to'] as const) {
+    const v = params.get(key);
+    if (v === null) continue;
+    const day = isoToDay(v);
+    if (day === null) drop(key, v, 'not a date (YYYY-MM-DD)');
+    else state[key] = day;
+  }
+  if (state.from !== undefined && state.to !== undefined && state.from > state.to) {
+    [state.from, state.to] = [state.to, state.from];
+    notices.push('from was after to: the dates were swapped.');
+  }
+
+  const select = params.get('select');
+  if (select !== null) {
+    const m = /^(base|incident|country):(.+)$/.exec(select);
+    if (m) state.select = { kind: m[1] as Selection['kind'], id: m[2]! };
+    else drop('select', select, 'expected base:<id>, incident:<id> or country:<ISO3>');
+  }
+
+  const layers = params.get('layers');
+  if (layers !== null) {
+    const list = layers.split(',').filter(Boolean);
+    const bad = list.filter((l) => !(LAYER_IDS as readonly string[]).includes(l));
+    if (bad.length) drop('layers', bad.join(','), `unknown layer (known: ${LAYER_IDS.join(', ')})`);
+    state.layers = list.filter((l): l is LayerId => (LAYER_IDS as readonly string[]).includes(l));
+  }
+
+  for (const key of DATA_KEYS) {
+    const v = params.get(key);
+    if (v === null || v === '') continue;
+    if (isSafeDataUrl(v)) state[key] = v;
+    else drop(key, v, 'only relative paths and http(s) URLs are loaded');
+  }
+  return { state, notices };
+}
+
+/**
+ * Writes the state into a query string, keeping keys this module does not own.
+ * @param current the current query string (its unknown keys are preserved)
+ */
+export function serializeUrl(state: UrlState, current = ''): string {
+  const params = new URLSearchParams(current);
+  const put = (key: string, value: string | undefined) => {
+    if (value === undefined) params.delete(key);
+    else params.set(key, value);
+  };
+  const iso = (d: number | undefined) => (d === undefined ? undefined : dayToIso(d));
+  put('from', iso(state.from));
+  put('to', iso(state.to));
+  put('select', state.select ? `${state.select.kind}:${state.select.id}` : undefined);
+  put('layers', state.layers?.join(','));
+  for (const key of DATA_KEYS) put(key, state[key]);
+  const text = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%2F/g, '/');
+  return text ? `?${text}` : '';
+}

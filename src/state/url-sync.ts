@@ -1,0 +1,54 @@
+/**
+ * Keeps the query string in step with the store. Writes with `replaceState` (scrubbing must not
+ * flood history), debounced so URL writes stay out of the scrub path.
+ */
+import { LAYER_IDS } from './url-schema';
+import { serializeUrl, type UrlState } from './url-schema';
+import type { AppState, AppStore } from './store';
+
+/** The URL view of the store (data URLs are kept as they were requested). */
+export function urlStateOf(
+  s: AppState,
+  dataUrls: Pick<UrlState, 'incidents' | 'bases' | 'forces'>,
+): UrlState {
+  const allOn = LAYER_IDS.every((id) => s.layers[id]);
+  return {
+    ...dataUrls,
+    from: s.window?.start,
+    to: s.window?.end,
+    select: s.selection ?? undefined,
+    layers: allOn ? undefined : LAYER_IDS.filter((id) => s.layers[id]),
+  };
+}
+
+/** Starts syncing; returns a function that stops it. */
+export function startUrlSync(
+  store: AppStore,
+  dataUrls: Pick<UrlState, 'incidents' | 'bases' | 'forces'>,
+  delayMs = 150,
+): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const write = () => {
+    const s = store.getState();
+    if (s.status !== 'ready') return;
+    const search = serializeUrl(urlStateOf(s, dataUrls), location.search);
+    if (search !== location.search) {
+      history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    }
+  };
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (
+      s.window === prev.window &&
+      s.selection === prev.selection &&
+      s.layers === prev.layers &&
+      s.status === prev.status
+    )
+      return;
+    clearTimeout(timer);
+    timer = setTimeout(write, delayMs);
+  });
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Step series (force levels): the value on a date is the latest point whose `from` day is
+ * on or before that date. A partial as-of date (`2024`, `2024-06`) takes effect at the
+ * period's start.
+ */
+import { partialDateRange } from './days';
+
+/** A point of a step series with the day it takes effect. */
+export interface StepPoint<T> {
+  from: number;
+  point: T;
+}
+
+/** Orders points by the day they take effect; points whose as-of is not a date are dropped. */
+export function buildStepSeries<T extends { as_of: string }>(points: readonly T[]): StepPoint<T>[] {
+  const out: StepPoint<T>[] = [];
+  for (const point of points) {
+    const range = partialDateRange(point.as_of);
+    if (range) out.push({ from: range.first, point });
+  }
+  return out.sort((a, b) => a.from - b.from);
+}
+
+/** The point in force on `day`, or `null` before the first point. */
+export function valueOn<T>(series: readonly StepPoint<T>[], day: number): StepPoint<T> | null {
+  let lo = 0;
+  let hi = series.length - 1;
+  let found: StepPoint<T> | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = series[mid]!;
+    if (s.from <= day) {
+      found = s;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}

@@ -1,0 +1,92 @@
+/**
+ * The legend: what each colour and mark means, the force-level classes, and a switch per layer
+ * (attacks, U.S. strikes, bases, force levels).
+ */
+import { INCIDENT_TYPES } from '../data/types';
+import { FORCE_CLASSES, forceClassLabel, TYPE_LABELS, typeCss } from '../state/palette';
+import type { LayerId } from '../state/url-schema';
+import { useAppStore } from './store-context';
+
+const ATTACK_TYPES = INCIDENT_TYPES.filter((t) => t !== 'us_strike');
+
+function LayerToggle({
+  id,
+  label,
+  children,
+}: {
+  id: LayerId;
+  label: string;
+  children?: React.ReactNode;
+}) {
+  const on = useAppStore((s) => s.layers[id]);
+  const toggle = useAppStore((s) => s.toggleLayer);
+  return (
+    <div className="legend-group">
+      <label className="layer-toggle">
+        <input type="checkbox" checked={on} onChange={() => toggle(id)} /> {label}
+      </label>
+      {on && children}
+    </div>
+  );
+}
+
+/** The map legend with layer switches. */
+export function Legend() {
+  const caveat = useAppStore((s) => s.data?.dataset?.caveat ?? null);
+  return (
+    <section className="legend" aria-label="Legend and layers">
+      <h2 className="legend-title">Legend</h2>
+      <LayerToggle id="attacks" label="Attacks on U.S. forces">
+        <ul className="legend-list">
+          {ATTACK_TYPES.map((t) => (
+            <li key={t}>
+              <span className="dot" style={{ background: typeCss(t) }} aria-hidden="true" />{' '}
+              {TYPE_LABELS[t]}
+            </li>
+          ))}
+        </ul>
+      </LayerToggle>
+      <LayerToggle id="strikes" label="U.S. strikes">
+        <ul className="legend-list">
+          <li>
+            <span className="dot" style={{ background: typeCss('us_strike') }} aria-hidden="true" />{' '}
+            U.S. strike
+          </li>
+        </ul>
+      </LayerToggle>
+      <ul className="legend-list legend-marks" aria-label="Location and confidence">
+        <li>
+          <span className="dot" style={{ background: '#555' }} aria-hidden="true" /> exact site
+        </li>
+        <li>
+          <span className="dot ring" aria-hidden="true" /> town-level or approximate
+        </li>
+        <li>
+          <span className="dot faint" aria-hidden="true" /> low confidence
+        </li>
+      </ul>
+      <LayerToggle id="bases" label="Bases">
+        <ul className="legend-list">
+          <li>
+            <span className="base-mark" aria-hidden="true" /> active
+          </li>
+          <li>
+            <span className="base-mark inactive" aria-hidden="true" /> inactive at the window's end
+          </li>
+        </ul>
+      </LayerToggle>
+      <LayerToggle id="forces" label="U.S. troops per country">
+        <ul className="legend-list">
+          {FORCE_CLASSES.map((c, i) => (
+            <li key={c.min}>
+              <span className="swatch-box" style={{ background: c.color }} aria-hidden="true" />{' '}
+              {forceClassLabel(i)}
+            </li>
+          ))}
+        </ul>
+        <p className="legend-note">Figure in force on the window's end date.</p>
+      </LayerToggle>
+      {caveat && <p className="legend-caveat">{caveat}</p>}
+    </section>
+  );
+}

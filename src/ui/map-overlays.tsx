@@ -1,0 +1,91 @@
+/** Things drawn over the map by React: the hover tooltip and the chooser for stacked targets. */
+import { useEffect, useRef } from 'react';
+import type { AppState } from '../state/store';
+import type { Selection } from '../state/url-schema';
+import { forceOn } from '../state/selectors';
+import { TYPE_LABELS } from '../state/palette';
+import { formatDay } from '../time/days';
+import { fmt, formatPartialDate } from './format';
+import { useAppStore, useAppStoreApi } from './store-context';
+
+/** One line describing a target. */
+export function describeTarget(s: AppState, t: Selection): string {
+  const data = s.data!;
+  if (t.kind === 'base') return `Base: ${s.derived?.baseById.get(t.id)?.name ?? t.id}`;
+  if (t.kind === 'incident') {
+    const r = data.incidents.records[data.incidents.rowById.get(t.id) ?? -1];
+    if (!r) return t.id;
+    return `${formatDay(r.day)} · ${TYPE_LABELS[r.type]} · ${r.target ?? 'unknown target'}`;
+  }
+  const c = data.forces.countries.find((x) => x.iso3 === t.id);
+  const f = s.window && s.derived ? forceOn(s.derived, t.id, s.window.end) : null;
+  return f
+    ? `${c?.name ?? t.id}: ${fmt(f.point.value)} U.S. troops (as of ${formatPartialDate(f.point.as_of)})`
+    : (c?.name ?? t.id);
+}
+
+/** Tooltip at the pointer. */
+export function HoverTooltip() {
+  const text = useAppStore((s) => (s.hover && s.data ? describeTarget(s, s.hover.target) : null));
+  const pos = useAppStore((s) => s.hover);
+  if (!text || !pos) return null;
+  return (
+    <div className="tooltip" role="tooltip" style={{ left: pos.x + 12, top: pos.y + 12 }}>
+      {text}
+    </div>
+  );
+}
+
+/** A menu of everything under one click. */
+export function Chooser() {
+  const chooser = useAppStore((s) => s.chooser);
+  const store = useAppStoreApi();
+  const select = useAppStore((s) => s.select);
+  const setChooser = useAppStore((s) => s.setChooser);
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    first.current?.focus();
+  }, [chooser]);
+  useEffect(() => {
+    if (!chooser) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setChooser(null);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [chooser, setChooser]);
+  if (!chooser) return null;
+  return (
+    <div
+      className="chooser"
+      role="dialog"
+      aria-label="Choose what to open"
+      style={{ left: chooser.x, top: chooser.y }}
+      data-testid="chooser"
+    >
+      <div className="chooser-head">
+        <span>{chooser.items.length} here</span>
+        <button
+          type="button"
+          className="close-button"
+          aria-label="Close"
+          onClick={() => setChooser(null)}
+        >
+          ×
+        </button>
+      </div>
+      <ul>
+        {chooser.items.map((item, i) => (
+          <li key={`${item.kind}:${item.id}`}>
+            <button
+              type="button"
+              ref={i === 0 ? first : undefined}
+              className={`chooser-item chooser-${item.kind}`}
+              onClick={() => select(item)}
+            >
+              {describeTarget(store.getState(), item)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * Load status: the load report (rejected and flagged rows, dismissible), the error panel for
+ * files that could not be loaded (with retry), and notices about ignored URL values.
+ */
+import { useState } from 'react';
+import { useAppStore } from './store-context';
+
+const SHOWN_ROWS = 50;
+const NO_FAILURES: never[] = [];
+
+/** Rejected/flagged rows: file, feature index, field, reason. */
+export function LoadReport() {
+  const issues = useAppStore((s) => s.data?.issues ?? null);
+  const open = useAppStore((s) => s.reportOpen);
+  const setOpen = useAppStore((s) => s.setReportOpen);
+  const [all, setAll] = useState(false);
+  if (!issues || issues.length === 0 || !open) return null;
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.length - errors;
+  const rows = all ? issues : issues.slice(0, SHOWN_ROWS);
+  return (
+    <section
+      className="status-box load-report"
+      role="status"
+      aria-label="Load report"
+      data-testid="load-report"
+    >
+      <div className="status-head">
+        <strong>
+          Load report: {errors} {errors === 1 ? 'row' : 'rows'} skipped, {warnings}{' '}
+          {warnings === 1 ? 'warning' : 'warnings'}
+        </strong>
+        <button
+          type="button"
+          className="close-button"
+          onClick={() => setOpen(false)}
+          aria-label="Dismiss load report"
+        >
+          ×
+        </button>
+      </div>
+      <details open={errors > 0}>
+        <summary>Details</summary>
+        <table className="small-table">
+          <thead>
+            <tr>
+              <th scope="col">File</th>
+              <th scope="col">Feature</th>
+              <th scope="col">Field</th>
+              <th scope="col">Reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((i, k) => (
+              <tr key={k} className={i.severity}>
+                <td>{i.file}</td>
+                <td>{i.index ?? '–'}</td>
+                <td>{i.field ?? '–'}</td>
+                <td>
+                  {i.severity === 'warning' ? 'kept: ' : 'skipped: '}
+                  {i.reason}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {!all && issues.length > SHOWN_ROWS && (
+          <button type="button" className="link-button" onClick={() => setAll(true)}>
+            Show all {issues.length}
+          </button>
+        )}
+      </details>
+    </section>
+  );
+}
+
+/** Files that failed to load, with a retry button. The map stays usable underneath. */
+export function ErrorPanel({ onRetry }: { onRetry(): void }) {
+  const failures = useAppStore((s) => s.data?.failures ?? NO_FAILURES);
+  const loading = useAppStore((s) => s.status === 'loading');
+  if (failures.length === 0) return null;
+  return (
+    <section className="status-box error-panel" role="alert" data-testid="error-panel">
+      <strong>Some data could not be loaded</strong>
+      <ul>
+        {failures.map((f) => (
+          <li key={f.url}>
+            <code>{f.file}</code> {f.reason}
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={onRetry} disabled={loading}>
+        {loading ? 'Loading…' : 'Retry'}
+      </button>
+    </section>
+  );
+}
+
+/** Notices about URL values that were ignored or adjusted. */
+export function Notices() {
+  const notices = useAppStore((s) => s.notices);
+  const dismiss = useAppStore((s) => s.dismissNotice);
+  if (notices.length === 0) return null;
+  return (
+    <section className="status-box notices" role="status" aria-label="Notices">
+      {notices.map((n, i) => (
+        <p key={i}>
+          {n}{' '}
+          <button
+            type="button"
+            className="close-button"
+            onClick={() => dismiss(i)}
+            aria-label="Dismiss notice"
+          >
+            ×
+          </button>
+        </p>
+      ))}
+    </section>
+  );
+}

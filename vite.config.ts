@@ -1,0 +1,52 @@
+import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+
+/** The Content-Security-Policy of DESIGN.md, added to production builds only (Vite's dev server injects inline scripts). */
+export const CSP =
+  "default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; " +
+  "img-src 'self' data: blob:; connect-src 'self' https:; object-src 'none'; base-uri 'self'";
+
+function cspPlugin(): Plugin {
+  return {
+    name: 'csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
+/**
+ * The default data lives in data/ (not public/) so it can be rebuilt and replaced on its own: served
+ * at /data/ in dev and copied to dist/data at build, fetched at run time, never bundled.
+ */
+function dataFilesPlugin(): Plugin {
+  const dataDir = resolve(__dirname, 'data');
+  return {
+    name: 'data-files',
+    configureServer(server) {
+      server.middlewares.use('/data', (req, res, next) => {
+        const file = join(dataDir, decodeURIComponent((req.url ?? '/').split('?')[0]!));
+        if (!file.startsWith(dataDir) || !existsSync(file) || !statSync(file).isFile())
+          return next();
+        res.setHeader('Content-Type', file.endsWith('.md') ? 'text/markdown' : 'application/json');
+        createReadStream(file).pipe(res);
+      });
+    },
+    closeBundle() {
+      cpSync(dataDir, resolve(__dirname, 'dist/data'), { recursive: true });
+    },
+  };
+}
+
+export default defineConfig({
+  base: './',
+  plugins: [react(), cspPlugin(), dataFilesPlugin()],
+  build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+});
