@@ -32,12 +32,25 @@ export class IncidentOverlay {
   } | null = null;
   private selectedFor: number | null = null;
 
+  /**
+   * Resolves once deck.gl is initialized. deck.gl follows the camera only from then on, so a
+   * camera move made earlier would leave picking on a stale viewport: position the camera after it.
+   */
+  readonly ready: Promise<void>;
+
   constructor(
     map: MapLibreMap,
     private readonly beforeId: string,
     onHover: (info: PickingInfo) => void,
   ) {
-    this.overlay = new MapLibreOverlay({ interleaved: true, layers: [], onHover });
+    let loaded!: () => void;
+    this.ready = new Promise((resolve) => (loaded = resolve));
+    this.overlay = new MapLibreOverlay({
+      interleaved: true,
+      layers: [],
+      onHover,
+      onLoad: () => loaded(),
+    });
     map.addControl(this.overlay);
   }
 

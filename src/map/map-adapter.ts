@@ -32,6 +32,7 @@ setWorkerUrl(workerUrl);
 
 const FIT_PADDING = 48;
 const LEGEND_WIDTH = 250;
+const PANEL_WIDTH = 400;
 
 /** Mounts the map into a container and keeps it in step with the store. */
 export class MapAdapter {
@@ -90,7 +91,9 @@ export class MapAdapter {
         console.error('Basemap could not be loaded', e);
       }
       const { IncidentOverlay } = await import('./incident-layer');
-      this.overlay = new IncidentOverlay(map, BASE_LABEL_LAYER, (info) => this.onHover(info));
+      const overlay = new IncidentOverlay(map, BASE_LABEL_LAYER, (info) => this.onHover(info));
+      await overlay.ready;
+      this.overlay = overlay;
       this.sync(this.store.getState(), null);
     });
     map.on('click', (e) => this.onClick(e.point.x, e.point.y));
@@ -230,11 +233,24 @@ export class MapAdapter {
       if (f) bounds = featureBounds(f);
     }
     if (!bounds) return false;
+    // The side panel covers the right of a wide map: centre the target in the part left visible.
+    const width = map.getContainer().clientWidth;
+    const panel = width > 640 ? Math.min(PANEL_WIDTH, width / 2) : 0;
     if (bounds[0] === bounds[2]) {
-      const zoom = Math.max(map.getZoom(), 7);
-      if (animate) map.flyTo({ center: [bounds[0], bounds[1]], zoom, essential: false });
-      else map.jumpTo({ center: [bounds[0], bounds[1]], zoom });
-    } else map.fitBounds(bounds, { padding: fitPadding(map), animate });
+      const camera = {
+        center: [bounds[0], bounds[1]] as [number, number],
+        zoom: Math.max(map.getZoom(), 7),
+        offset: [-panel / 2, 0] as [number, number],
+      };
+      if (animate) map.flyTo({ ...camera, essential: false });
+      else {
+        map.jumpTo({ center: camera.center, zoom: camera.zoom });
+        map.panBy([panel / 2, 0], { animate: false });
+      }
+    } else {
+      const p = fitPadding(map);
+      map.fitBounds(bounds, { padding: { ...p, right: p.right + panel }, animate });
+    }
     return true;
   }
 
@@ -311,7 +327,8 @@ export class MapAdapter {
             string | undefined) ?? null)
         : null,
     });
-    if (items.length > 1) s.setChooser({ x, y, items });
+    const { clientWidth: width, clientHeight: height } = map.getContainer();
+    if (items.length > 1) s.setChooser({ x, y, width, height, items });
     else s.select(items[0] ?? null);
   }
 }

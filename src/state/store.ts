@@ -20,6 +20,9 @@ export interface Hover {
 export interface Chooser {
   x: number;
   y: number;
+  /** Size of the map area, to keep the menu inside it. */
+  width: number;
+  height: number;
   items: Selection[];
 }
 

@@ -1,6 +1,6 @@
 /** Things drawn over the map by React: the hover tooltip and the chooser for stacked targets. */
-import { useEffect, useRef } from 'react';
-import type { AppState } from '../state/store';
+import { useEffect, useRef, type CSSProperties } from 'react';
+import type { AppState, Chooser as ChooserState } from '../state/store';
 import type { Selection } from '../state/url-schema';
 import { forceOn } from '../state/selectors';
 import { TYPE_LABELS } from '../state/palette';
@@ -36,6 +36,16 @@ export function HoverTooltip() {
   );
 }
 
+const CHOOSER_WIDTH = 360;
+
+/** Opens the menu towards the roomier side of the click so it stays on screen. */
+function chooserPosition(c: ChooserState): CSSProperties {
+  const left = Math.max(4, Math.min(c.x, c.width - CHOOSER_WIDTH - 4));
+  return c.y > c.height / 2
+    ? { left, bottom: c.height - c.y, maxHeight: c.y - 8 }
+    : { left, top: c.y, maxHeight: c.height - c.y - 8 };
+}
+
 /** A menu of everything under one click. */
 export function Chooser() {
   const chooser = useAppStore((s) => s.chooser);
@@ -58,7 +68,7 @@ export function Chooser() {
       className="chooser"
       role="dialog"
       aria-label="Choose what to open"
-      style={{ left: chooser.x, top: chooser.y }}
+      style={chooserPosition(chooser)}
       data-testid="chooser"
     >
       <div className="chooser-head">

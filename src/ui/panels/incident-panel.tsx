@@ -27,7 +27,7 @@ export function IncidentPanel({ id }: { id: string }) {
   if (row === undefined) return <p>Unknown incident.</p>;
   const r = data.incidents.records[row]!;
   const base = r.base_id ? derived.baseById.get(r.base_id) : undefined;
-  const count = (n: number | null) => (n === null ? 'unknown' : fmt(n));
+  const count = (n: number | null) => (n === null ? 'not reported' : fmt(n));
   const located = r.lng !== null;
 
   return (

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { isoToDay } from '../../src/time/days';
+import { parseUrl, serializeUrl, type UrlState } from '../../src/state/url-schema';
+
+describe('URL schema', () => {
+  it('reads every key it owns', () => {
+    const { state, notices } = parseUrl(
+      '?from=2024-01-01&to=2024-02-01&select=base:ain_al_asad&layers=attacks,bases&incidents=other/x.geojson&bases=https://example.org/b.geojson&forces=f.json',
+    );
+    expect(notices).toEqual([]);
+    expect(state).toEqual({
+      from: isoToDay('2024-01-01'),
+      to: isoToDay('2024-02-01'),
+      select: { kind: 'base', id: 'ain_al_asad' },
+      layers: ['attacks', 'bases'],
+      incidents: 'other/x.geojson',
+      bases: 'https://example.org/b.geojson',
+      forces: 'f.json',
+    });
+  });
+
+  it('round-trips every key', () => {
+    const state: UrlState = {
+      from: isoToDay('2023-10-17')!,
+      to: isoToDay('2024-01-28')!,
+      select: { kind: 'incident', id: 'INC091' },
+      layers: ['strikes', 'forces'],
+      incidents: 'data/x.geojson',
+      bases: 'data/b.geojson',
+      forces: 'data/f.json',
+    };
+    expect(parseUrl(serializeUrl(state)).state).toEqual(state);
+    expect(serializeUrl(state)).toContain('from=2023-10-17');
+    expect(serializeUrl(state)).toContain('select=incident:INC091');
+  });
+
+  it('drops invalid values with a notice and swaps reversed dates', () => {
+    const { state, notices } = parseUrl(
+      '?from=2024-02-30&to=yesterday&select=nope&layers=attacks,bogus',
+    );
+    expect(state.from).toBeUndefined();
+    expect(state.to).toBeUndefined();
+    expect(state.select).toBeUndefined();
+    expect(state.layers).toEqual(['attacks']);
+    expect(notices).toHaveLength(4);
+    const swapped = parseUrl('?from=2024-03-01&to=2024-01-01');
+    expect(swapped.state.from).toBe(isoToDay('2024-01-01'));
+    expect(swapped.notices[0]).toMatch(/swapped/);
+  });
+
+  it('never loads data from non-http(s) schemes', () => {
+    const { state, notices } = parseUrl(
+      '?incidents=javascript:alert(1)&bases=//evil.example/x&forces=file:///etc/passwd',
+    );
+    expect(state.incidents).toBeUndefined();
+    expect(state.bases).toBeUndefined();
+    expect(state.forces).toBeUndefined();
+    expect(notices).toHaveLength(3);
+  });
+
+  it('keeps keys it does not own and removes cleared ones', () => {
+    expect(serializeUrl({ from: isoToDay('2024-01-01')! }, '?embed=1&to=2024-05-01')).toBe(
+      '?embed=1&from=2024-01-01',
+    );
+  });
+});
