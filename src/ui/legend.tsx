@@ -30,12 +30,17 @@ function LayerToggle({
   );
 }
 
+/** Narrow screens start with the legend folded so it does not cover the map. */
+function startsOpen(): boolean {
+  return typeof window.matchMedia !== 'function' || !window.matchMedia('(max-width: 640px)').matches;
+}
+
 /** The map legend with layer switches. */
 export function Legend() {
   const caveat = useAppStore((s) => s.data?.dataset?.caveat ?? null);
   return (
-    <section className="legend" aria-label="Legend and layers">
-      <h2 className="legend-title">Legend</h2>
+    <details className="legend" aria-label="Legend and layers" open={startsOpen()}>
+      <summary className="legend-title">Legend and layers</summary>
       <LayerToggle id="attacks" label="Attacks on U.S. forces">
         <ul className="legend-list">
           {ATTACK_TYPES.map((t) => (
@@ -87,6 +92,6 @@ export function Legend() {
         <p className="legend-note">Figure in force on the window's end date.</p>
       </LayerToggle>
       {caveat && <p className="legend-caveat">{caveat}</p>}
-    </section>
+    </details>
   );
 }

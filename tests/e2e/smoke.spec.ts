@@ -1,6 +1,8 @@
 import { test } from '@playwright/test';
 import { openApp, readData } from './helpers';
-test('smoke', async ({ page }) => {
+for (const delay of ['world', 'data', 'none']) test('race ' + delay, async ({ page }) => {
+  if (delay === 'world') await page.route('**/assets/50m-*.json', async (r) => { await new Promise((ok) => setTimeout(ok, 1500)); await r.continue(); });
+  if (delay === 'data') await page.route('**/data/incidents.geojson', async (r) => { await new Promise((ok) => setTimeout(ok, 3000)); await r.continue(); });
   await openApp(page, '');
   const coords = readData('incidents.geojson').features.filter((f) => f.geometry).map((f) => [f.properties.id, f.geometry!.coordinates]);
   const probe = () => page.evaluate((coords) => {
@@ -14,7 +16,5 @@ test('smoke', async ({ page }) => {
     }
     return [n, o._deck.getViewports()[0].zoom, m.getZoom()];
   }, coords);
-  console.log('after load', await probe());
-  await page.evaluate(() => { const m = window.__incidentMap!.map; m.jumpTo({ center: m.getCenter() }); });
-  console.log('after jumpTo', await probe());
+  console.log(delay, 'after load', await probe());
 });
