@@ -52,11 +52,15 @@ export const pointGeometry = z.object({
 });
 
 /** Incident properties. Only `id`, `date` and `type` are required. */
+const requiredId = z
+  .union([z.string().min(1), z.number()], { error: 'id is required (a string or number)' })
+  .transform(String);
+
 export const incidentProperties = z.object({
-  id: z.union([z.string().min(1), z.number()]).transform(String),
+  id: requiredId,
   date: isoDay,
   date_note: optionalText,
-  type: z.enum(INCIDENT_TYPES),
+  type: z.enum(INCIDENT_TYPES, { error: `must be one of ${INCIDENT_TYPES.join(', ')}` }),
   weapon: optionalText,
   target: optionalText,
   base_id: optionalText,
@@ -81,7 +85,7 @@ export const incidentProperties = z.object({
 
 /** Base properties. */
 export const baseProperties = z.object({
-  id: z.union([z.string().min(1), z.number()]).transform(String),
+  id: requiredId,
   name: z.string().trim().min(1, 'name is required'),
   alt_names: stringList,
   country: optionalText,

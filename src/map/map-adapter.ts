@@ -169,8 +169,9 @@ export class MapAdapter {
 
   /** Base activity and force levels depend only on the window's end: feature-state, changed ones only. */
   private applyEndDate(map: MapLibreMap, s: AppState): void {
-    const end = s.window?.end;
-    if (end === undefined || !s.derived) return;
+    // Without incidents there is no window: show bases and force levels as of today.
+    const end = s.window?.end ?? Math.floor(Date.now() / 86_400_000);
+    if (!s.derived) return;
     const groupActive = new Map<string, boolean>();
     for (const base of s.data!.bases) {
       const active = isBaseActive(base, end);

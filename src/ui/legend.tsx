@@ -32,7 +32,9 @@ function LayerToggle({
 
 /** Narrow screens start with the legend folded so it does not cover the map. */
 function startsOpen(): boolean {
-  return typeof window.matchMedia !== 'function' || !window.matchMedia('(max-width: 640px)').matches;
+  return (
+    typeof window.matchMedia !== 'function' || !window.matchMedia('(max-width: 640px)').matches
+  );
 }
 
 /** The map legend with layer switches. */

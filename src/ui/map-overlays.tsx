@@ -58,9 +58,14 @@ export function Chooser() {
   }, [chooser]);
   useEffect(() => {
     if (!chooser) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setChooser(null);
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      setChooser(null);
+    };
+    // Capture phase: runs before the side panel's handler, so Escape closes only the chooser.
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [chooser, setChooser]);
   if (!chooser) return null;
   return (

@@ -35,7 +35,7 @@ export const COLORS = {
 // ---------------------------------------------------------------------------------------------
 // Data
 
-interface Feature {
+export interface Feature {
   id?: string;
   geometry: { type: 'Point'; coordinates: LngLat } | null;
   properties: Record<string, unknown> & { id: string; date: string; type: string; name?: string };
@@ -44,6 +44,11 @@ interface Feature {
 /** A file of the default data (data/…), parsed. */
 export function readData(file: string): { features: Feature[] } {
   return JSON.parse(readFileSync(path.join(root, 'data', file), 'utf8'));
+}
+
+/** A fixture file (tests/e2e/fixtures/…), parsed. */
+export function readFixture(file: string): { features: Feature[] } {
+  return JSON.parse(readFileSync(fixturePath(file), 'utf8'));
 }
 
 /** [lng, lat] of a base of data/bases.geojson. */
@@ -58,6 +63,48 @@ export function baseName(id: string): string {
   const base = readData('bases.geojson').features.find((f) => f.properties.id === id);
   if (!base?.properties.name) throw new Error(`no base "${id}" in data/bases.geojson`);
   return base.properties.name;
+}
+
+/** Epoch day of a `YYYY-MM-DD` date (the slider's `aria-valuenow` unit). */
+export function isoToDay(iso: string): number {
+  return Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+}
+
+/** `YYYY-MM-DD` of an epoch day. */
+export function dayToIso(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The app's date format, e.g. "28 Jan 2024". */
+export function formatIso(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  const month = d.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
+  return `${d.getUTCDate()} ${month} ${d.getUTCFullYear()}`;
+}
+
+/**
+ * The counts line the app should show for a window (both ends inclusive), computed here from the
+ * data: "114 attacks · 20 U.S. strikes · 3 U.S. killed · 94 injured". Casualties count attacks only.
+ */
+export function expectedCounts(features: Feature[], from: string, to: string): string {
+  const inWindow = features.filter((f) => f.properties.date >= from && f.properties.date <= to);
+  const attacks = inWindow.filter((f) => f.properties.type !== 'us_strike');
+  const sum = (key: string) =>
+    attacks.reduce((n, f) => n + ((f.properties[key] as number) ?? 0), 0);
+  const plural = (n: number, one: string) =>
+    `${n.toLocaleString('en-US')} ${n === 1 ? one : `${one}s`}`;
+  return [
+    plural(attacks.length, 'attack'),
+    plural(inWindow.length - attacks.length, 'U.S. strike'),
+    `${sum('us_killed').toLocaleString('en-US')} U.S. killed`,
+    `${sum('us_injured').toLocaleString('en-US')} injured`,
+  ].join(' · ');
+}
+
+/** First and last incident date of a data file. */
+export function dateSpan(features: Feature[]): { first: string; last: string } {
+  const dates = features.map((f) => f.properties.date).sort();
+  return { first: dates[0]!, last: dates[dates.length - 1]! };
 }
 
 /** Absolute path of a fixture file. */

@@ -103,3 +103,20 @@ describe('loadAll', () => {
     expect(data.forces.countries.find((c) => c.iso3 === 'IRQ')?.series.length).toBeGreaterThan(0);
   });
 });
+
+describe('load report wording', () => {
+  it('says plainly what is wrong', async () => {
+    const file = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', geometry: null, properties: { date: '2024-01-01', type: 'drone' } },
+        incidentFeature('T', '2024-01-01', 'laser', ALPHA),
+      ],
+    };
+    const data = await loadAll(URLS, fakeFetch({ ...ALL_FILES, 'i.geojson': file }));
+    expect(data.issues.map((i) => `${i.field}: ${i.reason}`)).toEqual([
+      'id: id is required (a string or number)',
+      'type: must be one of drone, rocket, missile, mixed, unknown, us_strike',
+    ]);
+  });
+});

@@ -22,7 +22,8 @@ export function SidePanel() {
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
+      // The chooser handles Escape first (capture phase) and marks it handled.
+      if (e.key === 'Escape' && !e.defaultPrevented) {
         if (aboutOpen) setAboutOpen(false);
         else select(null);
       }
@@ -31,8 +32,11 @@ export function SidePanel() {
     return () => window.removeEventListener('keydown', onKey);
   }, [open, aboutOpen, select, setAboutOpen]);
 
+  // A new subject: back to the top, and focus its heading so keyboard and screen-reader users land on it.
   useEffect(() => {
-    if (key) ref.current?.scrollTo?.({ top: 0 });
+    if (!key) return;
+    ref.current?.scrollTo?.({ top: 0 });
+    ref.current?.querySelector<HTMLElement>('#panel-title')?.focus({ preventScroll: true });
   }, [key]);
 
   if (!open) return null;
