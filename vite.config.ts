@@ -27,7 +27,7 @@ function cspPlugin(): Plugin {
  * at /data/ in dev and copied to dist/data at build, fetched at run time, never bundled.
  */
 function dataFilesPlugin(): Plugin {
-  const dataDir = resolve(__dirname, 'data');
+  const dataDir = resolve(import.meta.dirname, 'data');
   return {
     name: 'data-files',
     configureServer(server) {
@@ -40,7 +40,7 @@ function dataFilesPlugin(): Plugin {
       });
     },
     closeBundle() {
-      cpSync(dataDir, resolve(__dirname, 'dist/data'), { recursive: true });
+      cpSync(dataDir, resolve(import.meta.dirname, 'dist/data'), { recursive: true });
     },
   };
 }

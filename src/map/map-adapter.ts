@@ -8,7 +8,6 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { PickingInfo } from '@deck.gl/core';
 import type { Topology } from 'topojson-specification';
 import type { LoadedData } from '../data/load-all';
-import { featureBounds, positionsBounds, type Bounds } from '../geo/bounds';
 import { worldLayers, type WorldLayers } from '../geo/world';
 import type { AppState, AppStore } from '../state/store';
 import { forceOn, isBaseActive } from '../state/selectors';
@@ -23,16 +22,13 @@ import {
   pointKey,
   setBasesVisible,
 } from './base-layers';
+import { fitIncidents, selectionBounds, showBounds } from './camera';
 import { ResetViewControl } from './controls';
 import { buildIncidentPoints, rowsByPosition, type IncidentPoints } from './incident-points';
 import type { IncidentOverlay } from './incident-layer';
 import { pickTargets } from '../state/pick-targets';
 
 setWorkerUrl(workerUrl);
-
-const FIT_PADDING = 48;
-const LEGEND_WIDTH = 250;
-const PANEL_WIDTH = 400;
 
 /** Mounts the map into a container and keeps it in step with the store. */
 export class MapAdapter {
@@ -134,14 +130,14 @@ export class MapAdapter {
     else if (s.flyTo && s.flyTo !== this.handledFly) this.flyTo(map, s.flyTo, true);
     if (s.resetViewRequest !== this.handledReset) {
       this.handledReset = s.resetViewRequest;
-      this.fitData(map, true);
+      if (this.attached) fitIncidents(map, this.attached, true);
     }
-    if (fresh) map.once('idle', () => container(map).setAttribute('data-map-ready', 'true'));
+    if (fresh) map.once('idle', () => map.getContainer().setAttribute('data-map-ready', 'true'));
   }
 
   private attach(map: MapLibreMap, data: LoadedData): void {
     this.attached = data;
-    container(map).setAttribute('data-map-ready', 'false');
+    map.getContainer().setAttribute('data-map-ready', 'false');
     this.points = buildIncidentPoints(data.incidents);
     this.pointOfRow = new Int32Array(data.incidents.records.length).fill(-1);
     this.points.rowOf.forEach((row, k) => (this.pointOfRow[row] = k));
@@ -210,49 +206,15 @@ export class MapAdapter {
       return;
     }
     if (s.flyTo && this.flyTo(map, s.flyTo, false)) return;
-    this.fitData(map, false);
-  }
-
-  private fitData(map: MapLibreMap, animate: boolean): void {
-    const bounds = this.attached ? positionsBounds(this.attached.incidents.position) : null;
-    if (bounds) map.fitBounds(bounds, { padding: fitPadding(map), animate, maxZoom: 8 });
+    fitIncidents(map, s.data!, false);
   }
 
   /** Moves the camera to a selection; false when it has no location. */
   private flyTo(map: MapLibreMap, sel: Selection, animate: boolean): boolean {
     this.handledFly = sel;
-    const data = this.attached!;
-    let bounds: Bounds | null = null;
-    if (sel.kind === 'base') {
-      const b = data.bases.find((x) => x.id === sel.id);
-      if (b) bounds = [b.lng, b.lat, b.lng, b.lat];
-    } else if (sel.kind === 'incident') {
-      const r = data.incidents.records[data.incidents.rowById.get(sel.id) ?? -1];
-      if (r && r.lng !== null && r.lat !== null) bounds = [r.lng, r.lat, r.lng, r.lat];
-    } else {
-      const f = this.world?.countries.features.find((c) => c.properties.a3 === sel.id);
-      if (f) bounds = featureBounds(f);
-    }
-    if (!bounds) return false;
-    // The side panel covers the right of a wide map: centre the target in the part left visible.
-    const width = map.getContainer().clientWidth;
-    const panel = width > 640 ? Math.min(PANEL_WIDTH, width / 2) : 0;
-    if (bounds[0] === bounds[2]) {
-      const camera = {
-        center: [bounds[0], bounds[1]] as [number, number],
-        zoom: Math.max(map.getZoom(), 7),
-        offset: [-panel / 2, 0] as [number, number],
-      };
-      if (animate) map.flyTo({ ...camera, essential: false });
-      else {
-        map.jumpTo({ center: camera.center, zoom: camera.zoom });
-        map.panBy([panel / 2, 0], { animate: false });
-      }
-    } else {
-      const p = fitPadding(map);
-      map.fitBounds(bounds, { padding: { ...p, right: p.right + panel }, animate });
-    }
-    return true;
+    const bounds = selectionBounds(this.attached!, this.world, sel);
+    if (bounds) showBounds(map, bounds, animate);
+    return bounds !== null;
   }
 
   private onHover(info: PickingInfo): void {
@@ -332,20 +294,4 @@ export class MapAdapter {
     if (items.length > 1) s.setChooser({ x, y, width, height, items });
     else s.select(items[0] ?? null);
   }
-}
-
-function container(map: MapLibreMap): HTMLElement {
-  return map.getContainer();
-}
-
-/** Padding that keeps fitted data clear of the legend (top left) when the map is wide enough for it. */
-function fitPadding(map: MapLibreMap): {
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-} {
-  const { clientWidth: w, clientHeight: h } = map.getContainer();
-  const p = Math.max(8, Math.min(FIT_PADDING, Math.floor(Math.min(w, h) / 8)));
-  return { top: p, bottom: p, right: p + 40, left: w > 900 ? LEGEND_WIDTH + p : p };
 }
