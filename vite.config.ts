@@ -28,8 +28,12 @@ function cspPlugin(): Plugin {
  */
 function dataFilesPlugin(): Plugin {
   const dataDir = resolve(import.meta.dirname, 'data');
+  let outDir = resolve(import.meta.dirname, 'dist');
   return {
     name: 'data-files',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
     configureServer(server) {
       server.middlewares.use('/data', (req, res, next) => {
         const file = join(dataDir, decodeURIComponent((req.url ?? '/').split('?')[0]!));
@@ -40,7 +44,7 @@ function dataFilesPlugin(): Plugin {
       });
     },
     closeBundle() {
-      cpSync(dataDir, resolve(import.meta.dirname, 'dist/data'), { recursive: true });
+      cpSync(dataDir, join(outDir, 'data'), { recursive: true });
     },
   };
 }
@@ -49,4 +53,5 @@ export default defineConfig({
   base: './',
   plugins: [react(), cspPlugin(), dataFilesPlugin()],
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  worker: { format: 'es' },
 });

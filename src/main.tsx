@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { hasWebGl2 } from './app/webgl';
 import { DEFAULT_DATA_URLS, loadAll, type DataUrls } from './data/load-all';
+import { loadIncidentsInWorker } from './data/worker-loader';
 import { createAppStore } from './state/store';
 import { parseUrl } from './state/url-schema';
 import { startUrlSync } from './state/url-sync';
@@ -21,9 +22,18 @@ const urls: DataUrls = {
   dataset: urlState.incidents ? null : DEFAULT_DATA_URLS.dataset,
 };
 
+let loading: AbortController | null = null;
+
 async function load(): Promise<void> {
+  loading?.abort();
+  const controller = (loading = new AbortController());
   store.getState().setLoading();
-  const data = await loadAll(urls, (url) => fetch(url));
+  const data = await loadAll(urls, (url) => fetch(url), {
+    loadIncidents: loadIncidentsInWorker,
+    onProgress: (p) => store.getState().setProgress(p),
+    signal: controller.signal,
+  });
+  if (controller !== loading) return;
   const current = store.getState();
   // A retry keeps the window and selection the user has now.
   const view = current.window
@@ -41,7 +51,7 @@ startUrlSync(store, {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <StoreContext.Provider value={store}>
-      <App webgl={hasWebGl2()} onRetry={() => void load()} />
+      <App webgl={hasWebGl2()} onRetry={() => void load()} onCancel={() => loading?.abort()} />
     </StoreContext.Provider>
   </StrictMode>,
 );

@@ -4,7 +4,7 @@ import { Legend } from '../ui/legend';
 import { Chooser, HoverTooltip } from '../ui/map-overlays';
 import { NoWebGlFallback } from '../ui/incident-table-fallback';
 import { SidePanel } from '../ui/panels/side-panel';
-import { ErrorPanel, LoadReport, Notices } from '../ui/status-panels';
+import { ErrorPanel, LoadingStatus, LoadReport, Notices } from '../ui/status-panels';
 import { useAppStore } from '../ui/store-context';
 import { Timeline } from '../ui/timeline';
 import { MapHost } from './map-host';
@@ -53,7 +53,15 @@ function Header() {
 }
 
 /** The whole app. */
-export function App({ webgl, onRetry }: { webgl: boolean; onRetry(): void }) {
+export function App({
+  webgl,
+  onRetry,
+  onCancel,
+}: {
+  webgl: boolean;
+  onRetry(): void;
+  onCancel(): void;
+}) {
   return (
     <div className="app">
       <Header />
@@ -69,6 +77,7 @@ export function App({ webgl, onRetry }: { webgl: boolean; onRetry(): void }) {
           <NoWebGlFallback />
         )}
         <div className="status-stack">
+          <LoadingStatus onCancel={onCancel} />
           <ErrorPanel onRetry={onRetry} />
           <LoadReport />
           <Notices />

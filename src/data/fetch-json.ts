@@ -1,5 +1,7 @@
 /** Fetches and parses a JSON file, turning every failure into one readable sentence. */
 
+import type { ProgressListener } from './load-progress';
+
 /** A fetch-compatible function (injectable for tests). */
 export type FetchLike = (url: string) => Promise<Response>;
 
@@ -7,7 +9,11 @@ export type FetchLike = (url: string) => Promise<Response>;
 export class FetchJsonError extends Error {}
 
 /** Fetches `url` and parses it as JSON; throws FetchJsonError with a clear reason. */
-export async function fetchJson(url: string, fetchFn: FetchLike): Promise<unknown> {
+export async function fetchJson(
+  url: string,
+  fetchFn: FetchLike,
+  onProgress?: ProgressListener,
+): Promise<unknown> {
   let response: Response;
   try {
     response = await fetchFn(url);
@@ -21,10 +27,31 @@ export async function fetchJson(url: string, fetchFn: FetchLike): Promise<unknow
       `could not be fetched: HTTP ${response.status} ${response.statusText}`.trim(),
     );
   }
-  const text = await response.text();
+  const text = await readText(response, onProgress);
+  onProgress?.({ phase: 'parse', loaded: text.length, total: text.length });
   try {
     return JSON.parse(text);
   } catch (e) {
     throw new FetchJsonError(`is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
   }
+}
+
+/** Reads the body as text, reporting bytes received as they arrive (for big files). */
+async function readText(response: Response, onProgress?: ProgressListener): Promise<string> {
+  if (!onProgress || !response.body) return response.text();
+  const length = Number(response.headers.get('Content-Length'));
+  const total = Number.isFinite(length) && length > 0 ? length : null;
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    loaded += value.byteLength;
+    parts.push(decoder.decode(value, { stream: true }));
+    onProgress({ phase: 'fetch', loaded, total });
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
 }

@@ -1,29 +1,62 @@
 /**
- * Incidents normalized once at load: sorted by day, with typed arrays for the map and the
- * aggregates, and the full records kept (same order) for panels.
+ * Incidents normalized once at load into columns sorted by day: typed arrays for the map and the
+ * aggregates, and interned strings for the panels. A million incidents stay a few typed arrays
+ * and one string table instead of a million objects; `incidentAt` rebuilds one record on demand.
  */
-import { isoToDay } from '../time/days';
+import { dayToIso, isoToDay } from '../time/days';
 import type { DaySpan } from '../time/window';
 import { isHttpUrl } from './safe-url';
 import { incidentProperties } from './schemas';
 import { issue, type LoadIssue } from './load-report';
-import { INCIDENT_TYPES, type Incident } from './types';
+import { CONFIDENCE_LEVELS, COORD_PRECISIONS, INCIDENT_TYPES, type Incident } from './types';
 import { validateFeatures } from './validate-features';
 
-/** Column-oriented incidents, sorted by day (ties keep file order). Row i of every array is record i. */
+/** Text properties stored as indexes into the interned string table (-1 = null). */
+export const TEXT_FIELDS = [
+  'id',
+  'date_note',
+  'weapon',
+  'target',
+  'base_id',
+  'country',
+  'claimed_by',
+  'claimed_by_group',
+  'casualty_note',
+  'other_casualties',
+  'description',
+  'sources',
+] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
+const NONE = 255;
+// URLs cannot contain a newline, so one interned string holds a row's whole source list.
+const SOURCE_SEPARATOR = '\n';
+
+/** Column-oriented incidents, sorted by day (ties keep file order). Row i of every column is incident i. */
 export interface IncidentTable {
-  records: Incident[];
+  length: number;
   /** Epoch day per row. */
   day: Int32Array;
   /** Index into INCIDENT_TYPES per row. */
   typeIndex: Uint8Array;
   /** [lng, lat] per row; NaN for rows without a location. */
   position: Float32Array;
-  /** Row of each incident id. */
-  rowById: Map<string, number>;
+  /** U.S. killed / injured per row; -1 when not reported. */
+  usKilled: Int32Array;
+  usInjured: Int32Array;
+  /** Index into CONFIDENCE_LEVELS / COORD_PRECISIONS; 255 when not given. */
+  confidence: Uint8Array;
+  precision: Uint8Array;
+  /** Per text field, the index of each row's value in `strings` (-1 = null). */
+  text: Record<TextField, Int32Array>;
+  /** Interned strings (every distinct value once). */
+  strings: string[];
   /** First to last incident day, or null when there are no incidents. */
   span: DaySpan | null;
 }
+
+/** A validated incident before it is put into columns. */
+export type IncidentInput = Omit<Incident, 'day'> & { day?: number };
 
 /** Validates a parsed incidents FeatureCollection and normalizes the valid features. */
 export function buildIncidentTable(
@@ -31,46 +64,131 @@ export function buildIncidentTable(
   file: string,
 ): { table: IncidentTable; issues: LoadIssue[] } {
   const { features, issues } = validateFeatures(json, file, incidentProperties, true);
-  const records: Incident[] = features.map(({ index, properties: p, position }) => {
-    const sources = p.sources.filter((s) => {
+  const inputs: IncidentInput[] = features.map(({ index, properties: p, position }) => ({
+    ...p,
+    sources: p.sources.filter((s) => {
       if (isHttpUrl(s)) return true;
       issues.push(
         issue(file, index, 'sources', `ignored non-http(s) source "${s.slice(0, 80)}"`, 'warning'),
       );
       return false;
-    });
-    return {
-      ...p,
-      sources,
-      day: isoToDay(p.date)!,
-      lng: position ? position[0] : null,
-      lat: position ? position[1] : null,
-    };
-  });
-  // Stable sort keeps file order among incidents of the same day.
-  records.sort((a, b) => a.day - b.day);
-  return { table: tableFromRecords(records), issues };
+    }),
+    lng: position ? position[0] : null,
+    lat: position ? position[1] : null,
+  }));
+  return { table: tableFromIncidents(inputs), issues };
 }
 
-/** Builds the typed arrays for records already sorted by day. */
-export function tableFromRecords(records: Incident[]): IncidentTable {
-  const n = records.length;
-  const day = new Int32Array(n);
-  const typeIndex = new Uint8Array(n);
-  const position = new Float32Array(n * 2);
-  const rowById = new Map<string, number>();
-  records.forEach((r, i) => {
-    day[i] = r.day;
-    typeIndex[i] = INCIDENT_TYPES.indexOf(r.type);
-    position[2 * i] = r.lng ?? NaN;
-    position[2 * i + 1] = r.lat ?? NaN;
-    rowById.set(r.id, i);
+/** Puts validated incidents into day-sorted columns (a stable sort: same-day incidents keep their order). */
+export function tableFromIncidents(inputs: IncidentInput[]): IncidentTable {
+  const n = inputs.length;
+  const days = Int32Array.from(inputs, (r) => r.day ?? isoToDay(r.date)!);
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => days[a]! - days[b]! || a - b);
+  const strings: string[] = [];
+  const interned = new Map<string, number>();
+  const intern = (s: string | null): number => {
+    if (s === null) return -1;
+    let k = interned.get(s);
+    if (k === undefined) {
+      k = strings.push(s) - 1;
+      interned.set(s, k);
+    }
+    return k;
+  };
+  const t: IncidentTable = {
+    length: n,
+    day: new Int32Array(n),
+    typeIndex: new Uint8Array(n),
+    position: new Float32Array(n * 2),
+    usKilled: new Int32Array(n),
+    usInjured: new Int32Array(n),
+    confidence: new Uint8Array(n),
+    precision: new Uint8Array(n),
+    text: Object.fromEntries(TEXT_FIELDS.map((f) => [f, new Int32Array(n)])) as Record<
+      TextField,
+      Int32Array
+    >,
+    strings,
+    span: null,
+  };
+  order.forEach((src, row) => {
+    const r = inputs[src]!;
+    t.day[row] = days[src]!;
+    t.typeIndex[row] = INCIDENT_TYPES.indexOf(r.type);
+    t.position[2 * row] = r.lng ?? NaN;
+    t.position[2 * row + 1] = r.lat ?? NaN;
+    t.usKilled[row] = r.us_killed ?? -1;
+    t.usInjured[row] = r.us_injured ?? -1;
+    t.confidence[row] = r.confidence ? CONFIDENCE_LEVELS.indexOf(r.confidence) : NONE;
+    t.precision[row] = r.coord_precision ? COORD_PRECISIONS.indexOf(r.coord_precision) : NONE;
+    for (const f of TEXT_FIELDS) {
+      const v =
+        f === 'sources' ? (r.sources.length ? r.sources.join(SOURCE_SEPARATOR) : null) : r[f];
+      t.text[f][row] = intern(v);
+    }
   });
-  const span = n > 0 ? { start: day[0]!, end: day[n - 1]! } : null;
-  return { records, day, typeIndex, position, rowById, span };
+  if (n > 0) t.span = { start: t.day[0]!, end: t.day[n - 1]! };
+  return t;
+}
+
+/** A text property of one row. */
+export function textAt(t: IncidentTable, field: TextField, row: number): string | null {
+  const k = t.text[field][row]!;
+  return k < 0 ? null : t.strings[k]!;
+}
+
+/** The id of one row. */
+export function idAt(t: IncidentTable, row: number): string {
+  return textAt(t, 'id', row)!;
+}
+
+/** The full record of one row, for panels and lists. */
+export function incidentAt(t: IncidentTable, row: number): Incident {
+  const text = (f: TextField) => textAt(t, f, row);
+  const lng = t.position[2 * row]!;
+  const count = (v: number) => (v < 0 ? null : v);
+  return {
+    id: text('id')!,
+    date: dayToIso(t.day[row]!),
+    day: t.day[row]!,
+    date_note: text('date_note'),
+    type: INCIDENT_TYPES[t.typeIndex[row]!]!,
+    weapon: text('weapon'),
+    target: text('target'),
+    base_id: text('base_id'),
+    country: text('country'),
+    claimed_by: text('claimed_by'),
+    claimed_by_group: text('claimed_by_group') ?? 'unclaimed',
+    us_killed: count(t.usKilled[row]!),
+    us_injured: count(t.usInjured[row]!),
+    casualty_note: text('casualty_note'),
+    other_casualties: text('other_casualties'),
+    description: text('description'),
+    confidence: t.confidence[row] === NONE ? null : CONFIDENCE_LEVELS[t.confidence[row]!]!,
+    coord_precision: t.precision[row] === NONE ? null : COORD_PRECISIONS[t.precision[row]!]!,
+    sources: text('sources')?.split(SOURCE_SEPARATOR) ?? [],
+    lng: Number.isFinite(lng) ? lng : null,
+    lat: Number.isFinite(lng) ? t.position[2 * row + 1]! : null,
+  };
+}
+
+const idIndexes = new WeakMap<IncidentTable, Map<string, number>>();
+
+/** The row of an incident id, or undefined. The id index is built on first use (clicks and links are rare). */
+export function rowOfId(t: IncidentTable, id: string): number | undefined {
+  let index = idIndexes.get(t);
+  if (!index) {
+    index = new Map();
+    const ids = t.text.id;
+    for (let row = 0; row < t.length; row++) index.set(t.strings[ids[row]!]!, row);
+    idIndexes.set(t, index);
+  }
+  return index.get(id);
 }
 
 /** True for U.S. strikes (as opposed to attacks on U.S. and coalition forces). */
 export function isStrike(table: IncidentTable, row: number): boolean {
-  return INCIDENT_TYPES[table.typeIndex[row]!] === 'us_strike';
+  return table.typeIndex[row] === STRIKE;
 }
+
+const STRIKE = INCIDENT_TYPES.indexOf('us_strike');

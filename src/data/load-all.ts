@@ -3,7 +3,9 @@
  * others still load. Rows that fail validation are reported and skipped.
  */
 import { fetchJson, type FetchLike } from './fetch-json';
-import { buildIncidentTable, tableFromRecords, type IncidentTable } from './incident-table';
+import { tableFromIncidents, type IncidentTable } from './incident-table';
+import { incidentsLoaderHere, type IncidentsLoader } from './incident-loader';
+import type { ProgressListener } from './load-progress';
 import { buildBases } from './load-bases';
 import { issue, type FileFailure, type LoadIssue } from './load-report';
 import { datasetFile, forceLevelsFile } from './schemas';
@@ -42,8 +44,20 @@ function fileName(url: string): string {
   return path.slice(path.lastIndexOf('/') + 1) || url;
 }
 
-/** Loads all data files; never throws. */
-export async function loadAll(urls: DataUrls, fetchFn: FetchLike): Promise<LoadedData> {
+/** How the incidents file is loaded (in a worker in the app), with progress and cancel. */
+export interface IncidentsOptions {
+  loadIncidents?: IncidentsLoader;
+  onProgress?: ProgressListener;
+  signal?: AbortSignal;
+}
+
+/** Loads all data files; never throws. Incidents load with `options.loadIncidents` (default: on this thread). */
+export async function loadAll(
+  urls: DataUrls,
+  fetchFn: FetchLike,
+  options: IncidentsOptions = {},
+): Promise<LoadedData> {
+  const loadIncidents = options.loadIncidents ?? incidentsLoaderHere(fetchFn);
   const issues: LoadIssue[] = [];
   const failures: FileFailure[] = [];
 
@@ -62,12 +76,23 @@ export async function loadAll(urls: DataUrls, fetchFn: FetchLike): Promise<Loade
 
   performance.mark('incidents-fetch');
   const [incidents, bases, forces, dataset] = await Promise.all([
-    load(urls.incidents, (json, file) => {
-      const built = buildIncidentTable(json, file);
-      issues.push(...built.issues);
-      performance.mark('incidents-ready');
-      return built.table;
-    }),
+    loadIncidents(
+      urls.incidents,
+      fileName(urls.incidents),
+      options.onProgress,
+      options.signal,
+    ).then(
+      (built) => {
+        issues.push(...built.issues);
+        performance.mark('incidents-ready');
+        return built.table;
+      },
+      (e: unknown) => {
+        const reason = e instanceof Error ? e.message : String(e);
+        failures.push({ file: fileName(urls.incidents), url: urls.incidents, reason });
+        return null;
+      },
+    ),
     load(urls.bases, (json, file) => {
       const built = buildBases(json, file);
       issues.push(...built.issues);
@@ -80,7 +105,7 @@ export async function loadAll(urls: DataUrls, fetchFn: FetchLike): Promise<Loade
   ]);
 
   return {
-    incidents: incidents ?? tableFromRecords([]),
+    incidents: incidents ?? tableFromIncidents([]),
     bases: bases ?? [],
     forces: forces ?? EMPTY_FORCES,
     dataset,

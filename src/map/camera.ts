@@ -4,6 +4,7 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LoadedData } from '../data/load-all';
+import { incidentAt, rowOfId } from '../data/incident-table';
 import { featureBounds, positionsBounds, type Bounds } from '../geo/bounds';
 import type { WorldLayers } from '../geo/world';
 import type { Selection } from '../state/url-schema';
@@ -42,7 +43,8 @@ export function selectionBounds(
     return b ? [b.lng, b.lat, b.lng, b.lat] : null;
   }
   if (sel.kind === 'incident') {
-    const r = data.incidents.records[data.incidents.rowById.get(sel.id) ?? -1];
+    const row = rowOfId(data.incidents, sel.id);
+    const r = row === undefined ? null : incidentAt(data.incidents, row);
     return r && r.lng !== null && r.lat !== null ? [r.lng, r.lat, r.lng, r.lat] : null;
   }
   const f = world?.countries.features.find((c) => c.properties.a3 === sel.id);

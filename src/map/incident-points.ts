@@ -3,7 +3,7 @@
  * them: it only changes the layer's `filterRange`.
  */
 import type { IncidentTable } from '../data/incident-table';
-import { INCIDENT_TYPES } from '../data/types';
+import { CONFIDENCE_LEVELS, COORD_PRECISIONS, INCIDENT_TYPES } from '../data/types';
 import { TYPE_COLORS } from '../state/palette';
 
 /** deck.gl binary data plus the table row of each drawn point. */
@@ -25,6 +25,9 @@ export interface IncidentPoints {
 }
 
 const STRIKE = INCIDENT_TYPES.indexOf('us_strike');
+const CITY = COORD_PRECISIONS.indexOf('city');
+const APPROXIMATE = COORD_PRECISIONS.indexOf('approximate');
+const LOW = CONFIDENCE_LEVELS.indexOf('low');
 
 /**
  * Encodes uncertainty in the mark: an exact site is a filled dot; a town-level or approximate
@@ -32,7 +35,7 @@ const STRIKE = INCIDENT_TYPES.indexOf('us_strike');
  */
 export function buildIncidentPoints(table: IncidentTable): IncidentPoints {
   const rows: number[] = [];
-  for (let i = 0; i < table.records.length; i++) {
+  for (let i = 0; i < table.length; i++) {
     if (Number.isFinite(table.position[2 * i])) rows.push(i);
   }
   const n = rows.length;
@@ -43,15 +46,14 @@ export function buildIncidentPoints(table: IncidentTable): IncidentPoints {
   const line = new Uint8Array(n * 4);
   const lineWidth = new Float32Array(n);
   rows.forEach((row, k) => {
-    const r = table.records[row]!;
     const type = table.typeIndex[row]!;
     position[2 * k] = table.position[2 * row]!;
     position[2 * k + 1] = table.position[2 * row + 1]!;
     filter[2 * k] = table.day[row]! - dayOrigin;
     filter[2 * k + 1] = type === STRIKE ? 1 : 0;
-    const [red, green, blue] = TYPE_COLORS[r.type];
-    const approximate = r.coord_precision === 'city' || r.coord_precision === 'approximate';
-    const faint = r.confidence === 'low' ? 0.45 : 1;
+    const [red, green, blue] = TYPE_COLORS[INCIDENT_TYPES[type]!];
+    const approximate = table.precision[row] === CITY || table.precision[row] === APPROXIMATE;
+    const faint = table.confidence[row] === LOW ? 0.45 : 1;
     fill.set([red, green, blue, Math.round((approximate ? 40 : 235) * faint)], 4 * k);
     line.set(
       approximate
@@ -80,7 +82,7 @@ export function buildIncidentPoints(table: IncidentTable): IncidentPoints {
 /** Table rows that share each drawn position, keyed "lng,lat" (for clicks on stacked points). */
 export function rowsByPosition(table: IncidentTable): Map<string, number[]> {
   const out = new Map<string, number[]>();
-  for (let i = 0; i < table.records.length; i++) {
+  for (let i = 0; i < table.length; i++) {
     const lng = table.position[2 * i]!;
     if (!Number.isFinite(lng)) continue;
     const key = `${lng},${table.position[2 * i + 1]}`;

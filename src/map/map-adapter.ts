@@ -8,6 +8,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { PickingInfo } from '@deck.gl/core';
 import type { Topology } from 'topojson-specification';
 import type { LoadedData } from '../data/load-all';
+import { idAt, rowOfId } from '../data/incident-table';
 import { worldLayers, type WorldLayers } from '../geo/world';
 import type { AppState, AppStore } from '../state/store';
 import { forceOn, isBaseActive } from '../state/selectors';
@@ -139,7 +140,7 @@ export class MapAdapter {
     this.attached = data;
     map.getContainer().setAttribute('data-map-ready', 'false');
     this.points = buildIncidentPoints(data.incidents);
-    this.pointOfRow = new Int32Array(data.incidents.records.length).fill(-1);
+    this.pointOfRow = new Int32Array(data.incidents.length).fill(-1);
     this.points.rowOf.forEach((row, k) => (this.pointOfRow[row] = k));
     this.rowsAt = rowsByPosition(data.incidents);
     this.overlay!.setPoints(this.points);
@@ -152,7 +153,7 @@ export class MapAdapter {
   private drawIncidents(s: AppState): void {
     const w = s.window;
     const sel = s.selection;
-    const row = sel?.kind === 'incident' ? s.data!.incidents.rowById.get(sel.id) : undefined;
+    const row = sel?.kind === 'incident' ? rowOfId(s.data!.incidents, sel.id) : undefined;
     const point = row === undefined ? -1 : this.pointOfRow[row]!;
     this.overlay!.update({
       start: w?.start ?? 0,
@@ -242,7 +243,7 @@ export class MapAdapter {
     if (info.picked && info.index >= 0 && this.points) {
       return {
         kind: 'incident',
-        id: s.data!.incidents.records[this.points.rowOf[info.index]!]!.id,
+        id: idAt(s.data!.incidents, this.points.rowOf[info.index]!),
       };
     }
     const map = this.map!;

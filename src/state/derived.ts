@@ -3,7 +3,7 @@
  * binary search, never a scan of all incidents.
  */
 import type { LoadedData } from '../data/load-all';
-import { isStrike, type IncidentTable } from '../data/incident-table';
+import { isStrike, textAt, type IncidentTable } from '../data/incident-table';
 import type { Base, ForceFigure } from '../data/types';
 import { buildDayPrefix, type DayPrefix } from '../time/prefix-sums';
 import { buildStepSeries, type StepPoint } from '../time/step-series';
@@ -32,7 +32,7 @@ function groupRows(
   key: (row: number) => string | null,
 ): Map<string, number[]> {
   const out = new Map<string, number[]>();
-  for (let i = 0; i < table.records.length; i++) {
+  for (let i = 0; i < table.length; i++) {
     const k = key(i);
     if (k === null) continue;
     let rows = out.get(k);
@@ -68,15 +68,15 @@ export function deriveIndexes(data: LoadedData): Derived {
     usKilled: buildDayPrefix(
       t.day,
       span,
-      attackWeight((i) => t.records[i]!.us_killed ?? 0),
+      attackWeight((i) => Math.max(0, t.usKilled[i]!)),
     ),
     usInjured: buildDayPrefix(
       t.day,
       span,
-      attackWeight((i) => t.records[i]!.us_injured ?? 0),
+      attackWeight((i) => Math.max(0, t.usInjured[i]!)),
     ),
-    rowsByBase: groupRows(t, (i) => t.records[i]!.base_id),
-    rowsByCountry: groupRows(t, (i) => t.records[i]!.country),
+    rowsByBase: groupRows(t, (i) => textAt(t, 'base_id', i)),
+    rowsByCountry: groupRows(t, (i) => textAt(t, 'country', i)),
     baseById: new Map(data.bases.map((b) => [b.id, b])),
     colocated,
     forceSeries: new Map(data.forces.countries.map((c) => [c.iso3, buildStepSeries(c.series)])),

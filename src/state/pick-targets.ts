@@ -4,7 +4,7 @@
  * first, then incidents by date) and the UI offers a chooser when there is more than one.
  */
 import { inWindow } from '../time/window';
-import { isStrike } from '../data/incident-table';
+import { idAt, isStrike } from '../data/incident-table';
 import type { AppState } from './store';
 import type { Selection } from './url-schema';
 
@@ -31,7 +31,7 @@ export function pickTargets({ state, row, rowsAt, baseIds, countryIso3 }: ClickH
       inWindow(table.day[r]!, state.window!) &&
       (isStrike(table, r) ? state.layers.strikes : state.layers.attacks);
     for (const r of rowsAt.get(key) ?? [row]) {
-      if (visible(r)) items.push({ kind: 'incident', id: table.records[r]!.id });
+      if (visible(r)) items.push({ kind: 'incident', id: idAt(table, r) });
     }
   }
   if (

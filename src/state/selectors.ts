@@ -25,6 +25,21 @@ export function windowCounts(d: Derived, w: DayWindow): WindowCounts {
   };
 }
 
+/** The row range [first, end) of the whole day-sorted table inside the window (binary search). */
+export function windowRowRange(table: IncidentTable, w: DayWindow): [number, number] {
+  const lower = (day: number) => {
+    let lo = 0;
+    let hi = table.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (table.day[mid]! < day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return [lower(w.start), lower(w.end + 1)];
+}
+
 /** The rows of a day-sorted row list that fall inside the window (binary search on both ends). */
 export function rowsInWindow(
   table: IncidentTable,

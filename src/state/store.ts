@@ -5,6 +5,8 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { LoadedData } from '../data/load-all';
+import type { LoadProgress } from '../data/load-progress';
+import { rowOfId } from '../data/incident-table';
 import { clampWindow, sameWindow, type DayWindow } from '../time/window';
 import { deriveIndexes, type Derived } from './derived';
 import { LAYER_IDS, type LayerId, type Selection, type UrlState } from './url-schema';
@@ -29,6 +31,8 @@ export interface Chooser {
 /** The whole app state and its actions. */
 export interface AppState {
   status: 'loading' | 'ready';
+  /** Progress of the incidents file while it loads. */
+  progress: LoadProgress | null;
   data: LoadedData | null;
   derived: Derived | null;
   reportOpen: boolean;
@@ -45,6 +49,7 @@ export interface AppState {
   flyTo: Selection | null;
 
   setLoading(): void;
+  setProgress(p: LoadProgress | null): void;
   setData(data: LoadedData, url: UrlState): void;
   setWindow(w: DayWindow): void;
   select(sel: Selection | null, options?: { fly?: boolean }): void;
@@ -62,7 +67,7 @@ export type AppStore = ReturnType<typeof createAppStore>;
 /** Whether a selection points at something that exists in the data. */
 function selectionExists(data: LoadedData, derived: Derived, sel: Selection): boolean {
   if (sel.kind === 'base') return derived.baseById.has(sel.id);
-  if (sel.kind === 'incident') return data.incidents.rowById.has(sel.id);
+  if (sel.kind === 'incident') return rowOfId(data.incidents, sel.id) !== undefined;
   return data.forces.countries.some((c) => c.iso3 === sel.id);
 }
 
@@ -74,6 +79,7 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
 
   return createStore<AppState>()((set, get) => ({
     status: 'loading',
+    progress: null,
     data: null,
     derived: null,
     reportOpen: true,
@@ -87,7 +93,8 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
     resetViewRequest: 0,
     flyTo: url.select ?? null,
 
-    setLoading: () => set({ status: 'loading' }),
+    setLoading: () => set({ status: 'loading', progress: null }),
+    setProgress: (progress) => set({ progress }),
 
     setData(data, urlState) {
       const derived = deriveIndexes(data);
@@ -111,6 +118,7 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
       }
       set({
         status: 'ready',
+        progress: null,
         data,
         derived,
         window,

@@ -1,21 +1,19 @@
 /** Without WebGL2 there is no map: say so plainly and list the incidents in the window instead. */
-import { rowsInWindow } from '../state/selectors';
+import { incidentAt } from '../data/incident-table';
+import { windowRowRange } from '../state/selectors';
 import { TYPE_LABELS } from '../state/palette';
 import { formatDay } from '../time/days';
 import { useAppStore } from './store-context';
+
+const MAX_ROWS = 1000;
 
 /** The no-WebGL fallback: an explanation and a table of the window's incidents. */
 export function NoWebGlFallback() {
   const data = useAppStore((s) => s.data);
   const window = useAppStore((s) => s.window);
-  const rows =
-    data && window
-      ? rowsInWindow(
-          data.incidents,
-          data.incidents.records.map((_, i) => i),
-          window,
-        )
-      : [];
+  const [first, end] = data && window ? windowRowRange(data.incidents, window) : [0, 0];
+  // A plain table of a million rows would freeze the page: list the first ones and say so.
+  const rows = Array.from({ length: Math.min(end - first, MAX_ROWS) }, (_, i) => first + i);
   return (
     <section className="no-webgl" data-testid="no-webgl">
       <h2>The map needs WebGL2, which this browser does not provide</h2>
@@ -24,7 +22,11 @@ export function NoWebGlFallback() {
         selected window are listed below.
       </p>
       <table className="small-table">
-        <caption>{rows.length} incidents</caption>
+        <caption>
+          {(end - first).toLocaleString('en-US')} incidents
+          {end - first > rows.length &&
+            ` (the first ${rows.length.toLocaleString('en-US')} are listed)`}
+        </caption>
         <thead>
           <tr>
             <th scope="col">Date</th>
@@ -36,7 +38,7 @@ export function NoWebGlFallback() {
         </thead>
         <tbody>
           {rows.map((row) => {
-            const r = data!.incidents.records[row]!;
+            const r = incidentAt(data!.incidents, row);
             return (
               <tr key={r.id}>
                 <td>{formatDay(r.day)}</td>

@@ -2,6 +2,7 @@
 import { useEffect, useRef, type CSSProperties } from 'react';
 import type { AppState, Chooser as ChooserState } from '../state/store';
 import type { Selection } from '../state/url-schema';
+import { incidentAt, rowOfId } from '../data/incident-table';
 import { forceOn } from '../state/selectors';
 import { TYPE_LABELS } from '../state/palette';
 import { formatDay } from '../time/days';
@@ -13,7 +14,8 @@ export function describeTarget(s: AppState, t: Selection): string {
   const data = s.data!;
   if (t.kind === 'base') return `Base: ${s.derived?.baseById.get(t.id)?.name ?? t.id}`;
   if (t.kind === 'incident') {
-    const r = data.incidents.records[data.incidents.rowById.get(t.id) ?? -1];
+    const row = rowOfId(data.incidents, t.id);
+    const r = row === undefined ? null : incidentAt(data.incidents, row);
     if (!r) return t.id;
     return `${formatDay(r.day)} · ${TYPE_LABELS[r.type]} · ${r.target ?? 'unknown target'}`;
   }

@@ -74,6 +74,37 @@ export function LoadReport() {
   );
 }
 
+const PHASE_TEXT = { fetch: 'Downloading', parse: 'Reading', validate: 'Checking and indexing' };
+const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+
+/** While the incidents load: the phase, bytes received, and a Cancel button. */
+export function LoadingStatus({ onCancel }: { onCancel(): void }) {
+  const progress = useAppStore((s) => (s.status === 'loading' ? s.progress : null));
+  if (!progress) return null;
+  const { phase, loaded, total } = progress;
+  return (
+    <section
+      className="status-box loading-status"
+      role="status"
+      aria-label="Loading"
+      data-testid="loading-status"
+    >
+      <div className="status-head">
+        <span>
+          {PHASE_TEXT[phase]} incidents
+          {phase === 'fetch' &&
+            (total ? `: ${mb(loaded)} of ${mb(total)} MB` : `: ${mb(loaded)} MB`)}
+          …
+        </span>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+      {phase === 'fetch' && total ? <progress max={total} value={loaded} /> : <progress />}
+    </section>
+  );
+}
+
 /** Files that failed to load, with a retry button. The map stays usable underneath. */
 export function ErrorPanel({ onRetry }: { onRetry(): void }) {
   const failures = useAppStore((s) => s.data?.failures ?? NO_FAILURES);

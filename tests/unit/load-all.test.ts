@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadAll } from '../../src/data/load-all';
+import { idAt, incidentAt, rowOfId, type IncidentTable } from '../../src/data/incident-table';
+
+const ids = (t: IncidentTable) => Array.from({ length: t.length }, (_, i) => idAt(t, i));
 import { isoToDay } from '../../src/time/days';
 import { ALL_FILES, fakeFetch, incidentFeature, URLS, ALPHA } from '../fixtures/sample-data';
 
@@ -8,11 +11,18 @@ describe('loadAll', () => {
     const data = await loadAll(URLS, fakeFetch(ALL_FILES));
     expect(data.failures).toEqual([]);
     const t = data.incidents;
-    expect(t.records.map((r) => r.id)).toEqual(['I1', 'I2', 'I6', 'I3', 'I4', 'I5']);
-    expect(Array.from(t.day)).toEqual(t.records.map((r) => isoToDay(r.date)));
+    expect(ids(t)).toEqual(['I1', 'I2', 'I6', 'I3', 'I4', 'I5']);
+    expect(Array.from(t.day)).toEqual(ids(t).map((_, i) => isoToDay(incidentAt(t, i).date)));
     expect(t.span).toEqual({ start: isoToDay('2023-10-17'), end: isoToDay('2024-02-02') });
-    expect(t.rowById.get('I3')).toBe(3);
-    expect(t.records[3]!.us_killed).toBe(3);
+    expect(rowOfId(t, 'I3')).toBe(3);
+    expect(incidentAt(t, 3)).toMatchObject({
+      id: 'I3',
+      us_killed: 3,
+      us_injured: 40,
+      target: 'Bravo',
+      sources: ['https://example.org/a'],
+    });
+    expect(incidentAt(t, 0).us_killed).toBeNull();
     expect(t.position[0]).toBeCloseTo(ALPHA[0]);
     expect(data.bases.map((b) => b.id)).toEqual(['alpha', 'bravo', 'charlie']);
     expect(data.dataset?.title).toBe('Test data');
@@ -20,7 +30,7 @@ describe('loadAll', () => {
 
   it('keeps incidents without a location, with a warning, and does not draw them', async () => {
     const data = await loadAll(URLS, fakeFetch(ALL_FILES));
-    const row = data.incidents.rowById.get('I6')!;
+    const row = rowOfId(data.incidents, 'I6')!;
     expect(Number.isNaN(data.incidents.position[2 * row])).toBe(true);
     expect(data.issues).toContainEqual(
       expect.objectContaining({
@@ -49,7 +59,7 @@ describe('loadAll', () => {
       ],
     };
     const data = await loadAll(URLS, fakeFetch({ ...ALL_FILES, 'i.geojson': broken }));
-    expect(data.incidents.records.map((r) => r.id)).toEqual(['OK1', 'OK2']);
+    expect(ids(data.incidents)).toEqual(['OK1', 'OK2']);
     const errors = data.issues.filter((i) => i.severity === 'error');
     expect(errors).toEqual([
       expect.objectContaining({ file: 'i.geojson', index: 1, field: 'date' }),
@@ -59,7 +69,7 @@ describe('loadAll', () => {
       expect.objectContaining({ index: 5, reason: 'not a GeoJSON Feature' }),
       expect.objectContaining({ index: 6, field: 'id', reason: 'duplicate id "OK1"' }),
     ]);
-    expect(data.incidents.records[1]!.sources).toEqual(['https://ok.example/']);
+    expect(incidentAt(data.incidents, 1).sources).toEqual(['https://ok.example/']);
     expect(data.issues).toContainEqual(
       expect.objectContaining({ index: 7, field: 'sources', severity: 'warning' }),
     );
@@ -70,7 +80,7 @@ describe('loadAll', () => {
     const missing = await loadAll(URLS, fakeFetch({ 'b.geojson': ALL_FILES['b.geojson'] }));
     expect(data.failures.map((f) => f.file)).toEqual(['i.geojson']);
     expect(data.failures[0]!.reason).toMatch(/not valid JSON/);
-    expect(data.incidents.records).toEqual([]);
+    expect(data.incidents.length).toBe(0);
     expect(missing.failures.map((f) => [f.file, f.reason])).toContainEqual([
       'i.geojson',
       'could not be fetched: HTTP 404 Not Found',
@@ -98,8 +108,24 @@ describe('loadAll', () => {
     );
     expect(data.failures).toEqual([]);
     expect(data.issues.filter((i) => i.severity === 'error')).toEqual([]);
-    expect(data.incidents.records).toHaveLength(134);
+    expect(data.incidents.length).toBe(134);
     expect(data.bases).toHaveLength(22);
+    // Columns give back every property of every feature.
+    const file = JSON.parse(
+      await readFile(new URL('../../data/incidents.geojson', import.meta.url), 'utf8'),
+    );
+    for (const f of file.features) {
+      const { lng, lat, day, ...props } = incidentAt(
+        data.incidents,
+        rowOfId(data.incidents, f.properties.id)!,
+      );
+      expect(props).toEqual(f.properties);
+      expect(day).toBe(isoToDay(f.properties.date));
+      if (f.geometry) {
+        expect(lng).toBeCloseTo(f.geometry.coordinates[0], 4);
+        expect(lat).toBeCloseTo(f.geometry.coordinates[1], 4);
+      } else expect([lng, lat]).toEqual([null, null]);
+    }
     expect(data.forces.countries.find((c) => c.iso3 === 'IRQ')?.series.length).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadAll } from '../../src/data/load-all';
+import { idAt } from '../../src/data/incident-table';
 import { pickTargets } from '../../src/state/pick-targets';
 import {
   forceOn,
@@ -72,7 +73,7 @@ describe('selectors', () => {
       start: d('2023-10-18'),
       end: d('2024-12-31'),
     });
-    expect(rows.map((r) => data!.incidents.records[r]!.id)).toEqual(['I2']);
+    expect(rows.map((r) => idAt(data!.incidents, r))).toEqual(['I2']);
   });
 
   it('applies active dates and step series', async () => {

@@ -8,7 +8,7 @@ import { useAppStore } from '../store-context';
 /** The About panel. */
 export function AboutPanel() {
   const dataset = useAppStore((s) => s.data?.dataset ?? null);
-  const count = useAppStore((s) => s.data?.incidents.records.length ?? 0);
+  const count = useAppStore((s) => s.data?.incidents.length ?? 0);
   const day = (iso: string | null) =>
     iso && isoToDay(iso) !== null ? formatDay(isoToDay(iso)!) : iso;
   return (

@@ -7,6 +7,7 @@ import {
   siteForceOn,
 } from '../../state/selectors';
 import { formatDay } from '../../time/days';
+import { incidentAt } from '../../data/incident-table';
 import { casualtyText, formatPartialDate, formatWindow, plural } from '../format';
 import { SourceLink, SourcesList } from '../sources-list';
 import { useAppStore } from '../store-context';
@@ -29,7 +30,7 @@ export function BasePanel({ id }: { id: string }) {
   const base = derived.baseById.get(id);
   if (!base || !window) return <p>Unknown base.</p>;
   const rows = rowsInWindow(data.incidents, derived.rowsByBase.get(id) ?? [], window);
-  const incidents = rows.map((r) => data.incidents.records[r]!);
+  const incidents = rows.map((r) => incidentAt(data.incidents, r));
   const attacks = incidents.filter((r) => r.type !== 'us_strike');
   const killed = attacks.reduce((n, r) => n + (r.us_killed ?? 0), 0);
   const injured = attacks.reduce((n, r) => n + (r.us_injured ?? 0), 0);

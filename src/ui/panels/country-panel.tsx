@@ -1,6 +1,7 @@
 /** A country's U.S. force level: the figure in force on the window's end, the whole series with sources, and context. */
 import { forceOn, rowsInWindow } from '../../state/selectors';
 import { formatDay } from '../../time/days';
+import { isStrike } from '../../data/incident-table';
 import { formatWindow, plural, fmt } from '../format';
 import { SourceLink } from '../sources-list';
 import { useAppStore } from '../store-context';
@@ -15,7 +16,7 @@ export function CountryPanel({ iso3 }: { iso3: string }) {
   if (!country || !window) return <p>No force-level data for {iso3}.</p>;
   const inForce = forceOn(derived, iso3, window.end);
   const rows = rowsInWindow(data.incidents, derived.rowsByCountry.get(country.name) ?? [], window);
-  const attacks = rows.filter((r) => data.incidents.records[r]!.type !== 'us_strike').length;
+  const attacks = rows.filter((r) => !isStrike(data.incidents, r)).length;
 
   return (
     <article aria-labelledby="panel-title">

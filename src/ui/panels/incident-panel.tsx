@@ -1,6 +1,7 @@
 /** Details of one incident. */
 import { TYPE_LABELS, typeCss } from '../../state/palette';
 import { formatDay } from '../../time/days';
+import { incidentAt, rowOfId } from '../../data/incident-table';
 import { fmt } from '../format';
 import { SourcesList } from '../sources-list';
 import { useAppStore } from '../store-context';
@@ -23,9 +24,9 @@ export function IncidentPanel({ id }: { id: string }) {
   const data = useAppStore((s) => s.data)!;
   const derived = useAppStore((s) => s.derived)!;
   const select = useAppStore((s) => s.select);
-  const row = data.incidents.rowById.get(id);
+  const row = rowOfId(data.incidents, id);
   if (row === undefined) return <p>Unknown incident.</p>;
-  const r = data.incidents.records[row]!;
+  const r = incidentAt(data.incidents, row);
   const base = r.base_id ? derived.baseById.get(r.base_id) : undefined;
   const count = (n: number | null) => (n === null ? 'not reported' : fmt(n));
   const located = r.lng !== null;
