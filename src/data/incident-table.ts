@@ -10,6 +10,7 @@ import { incidentProperties } from './schemas';
 import { issue, type LoadIssue } from './load-report';
 import { CONFIDENCE_LEVELS, COORD_PRECISIONS, INCIDENT_TYPES, type Incident } from './types';
 import { validateFeatures } from './validate-features';
+import { fastIncidentProperties } from './fast-validate';
 
 /** Text properties stored as indexes into the interned string table (-1 = null). */
 export const TEXT_FIELDS = [
@@ -27,6 +28,18 @@ export const TEXT_FIELDS = [
   'sources',
 ] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
+
+/** Fields with few distinct values (targets, groups, countries): stored once each. */
+const INTERNED_FIELDS = [
+  'weapon',
+  'target',
+  'base_id',
+  'country',
+  'claimed_by',
+  'claimed_by_group',
+] as const;
+/** Free text, mostly distinct: hashing it to intern would cost more than it saves. */
+const PLAIN_FIELDS = ['date_note', 'casualty_note', 'other_casualties', 'description'] as const;
 
 const NONE = 255;
 // URLs cannot contain a newline, so one interned string holds a row's whole source list.
@@ -63,7 +76,13 @@ export function buildIncidentTable(
   json: unknown,
   file: string,
 ): { table: IncidentTable; issues: LoadIssue[] } {
-  const { features, issues } = validateFeatures(json, file, incidentProperties, true);
+  const { features, issues } = validateFeatures(
+    json,
+    file,
+    incidentProperties,
+    true,
+    fastIncidentProperties,
+  );
   const inputs: IncidentInput[] = features.map(({ index, properties: p, position }) => ({
     ...p,
     sources: p.sources.filter((s) => {
@@ -83,7 +102,7 @@ export function buildIncidentTable(
 export function tableFromIncidents(inputs: IncidentInput[]): IncidentTable {
   const n = inputs.length;
   const days = Int32Array.from(inputs, (r) => r.day ?? isoToDay(r.date)!);
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => days[a]! - days[b]! || a - b);
+  const order = stableOrderByDay(days);
   const strings: string[] = [];
   const interned = new Map<string, number>();
   const intern = (s: string | null): number => {
@@ -121,14 +140,30 @@ export function tableFromIncidents(inputs: IncidentInput[]): IncidentTable {
     t.usInjured[row] = r.us_injured ?? -1;
     t.confidence[row] = r.confidence ? CONFIDENCE_LEVELS.indexOf(r.confidence) : NONE;
     t.precision[row] = r.coord_precision ? COORD_PRECISIONS.indexOf(r.coord_precision) : NONE;
-    for (const f of TEXT_FIELDS) {
-      const v =
-        f === 'sources' ? (r.sources.length ? r.sources.join(SOURCE_SEPARATOR) : null) : r[f];
-      t.text[f][row] = intern(v);
-    }
+    t.text.id[row] = strings.push(r.id) - 1;
+    for (const f of INTERNED_FIELDS) t.text[f][row] = intern(r[f]);
+    for (const f of PLAIN_FIELDS) t.text[f][row] = r[f] === null ? -1 : strings.push(r[f]) - 1;
+    t.text.sources[row] = intern(r.sources.length ? r.sources.join(SOURCE_SEPARATOR) : null);
   });
   if (n > 0) t.span = { start: t.day[0]!, end: t.day[n - 1]! };
   return t;
+}
+
+/** Row order sorted by day, stable (a counting sort: days are integers in a short range). */
+function stableOrderByDay(days: Int32Array): Int32Array {
+  const order = new Int32Array(days.length);
+  if (days.length === 0) return order;
+  let min = days[0]!;
+  let max = days[0]!;
+  for (const d of days) {
+    if (d < min) min = d;
+    if (d > max) max = d;
+  }
+  const starts = new Int32Array(max - min + 2);
+  for (const d of days) starts[d - min + 1]!++;
+  for (let k = 1; k < starts.length; k++) starts[k]! += starts[k - 1]!;
+  days.forEach((d, i) => (order[starts[d - min]!++] = i));
+  return order;
 }
 
 /** A text property of one row. */

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { pointGeometry } from './schemas';
+import { fastPoint } from './fast-validate';
 import { issue, type LoadIssue } from './load-report';
 
 /** A feature that passed validation. `position` is null for `geometry: null`. */
@@ -19,12 +20,14 @@ export class FileShapeError extends Error {}
 /**
  * Validates every feature of a parsed FeatureCollection.
  * @param allowNullGeometry keep features with `geometry: null` (with a warning)
+ * @param fast optional fast path returning the schema's output for values it is sure are valid
  */
 export function validateFeatures<S extends z.ZodType>(
   json: unknown,
   file: string,
   schema: S,
   allowNullGeometry: boolean,
+  fast?: (props: Record<string, unknown>) => z.output<S> | undefined,
 ): { features: ValidFeature<z.output<S>>[]; issues: LoadIssue[] } {
   const fc = json as { type?: unknown; features?: unknown };
   if (
@@ -48,7 +51,8 @@ export function validateFeatures<S extends z.ZodType>(
     }
     const props = { ...((f.properties as object | null) ?? {}) } as Record<string, unknown>;
     if (props.id == null && (typeof f.id === 'string' || typeof f.id === 'number')) props.id = f.id;
-    const parsed = schema.safeParse(props);
+    const quick = fast?.(props);
+    const parsed = quick ? { success: true as const, data: quick } : schema.safeParse(props);
     if (!parsed.success) {
       for (const e of parsed.error.issues) {
         issues.push(issue(file, index, e.path.join('.') || null, e.message));
@@ -65,13 +69,16 @@ export function validateFeatures<S extends z.ZodType>(
         issue(file, index, 'geometry', 'no location: counted in totals, not drawn', 'warning'),
       );
     } else {
-      const geom = pointGeometry.safeParse(f.geometry);
-      if (!geom.success) {
-        const e = geom.error.issues[0]!;
-        issues.push(issue(file, index, ['geometry', ...e.path].join('.'), e.message));
-        return;
+      position = fastPoint(f.geometry) ?? null;
+      if (!position) {
+        const geom = pointGeometry.safeParse(f.geometry);
+        if (!geom.success) {
+          const e = geom.error.issues[0]!;
+          issues.push(issue(file, index, ['geometry', ...e.path].join('.'), e.message));
+          return;
+        }
+        position = geom.data.coordinates;
       }
-      position = geom.data.coordinates;
     }
     const id = (parsed.data as { id: string }).id;
     if (seenIds.has(id)) {
