@@ -78,17 +78,3 @@ export function buildIncidentPoints(table: IncidentTable): IncidentPoints {
     },
   };
 }
-
-/** Table rows that share each drawn position, keyed "lng,lat" (for clicks on stacked points). */
-export function rowsByPosition(table: IncidentTable): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  for (let i = 0; i < table.length; i++) {
-    const lng = table.position[2 * i]!;
-    if (!Number.isFinite(lng)) continue;
-    const key = `${lng},${table.position[2 * i + 1]}`;
-    const list = out.get(key);
-    if (list) list.push(i);
-    else out.set(key, [i]);
-  }
-  return out;
-}

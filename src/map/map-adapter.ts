@@ -25,7 +25,7 @@ import {
 } from './base-layers';
 import { fitIncidents, selectionBounds, showBounds } from './camera';
 import { ResetViewControl } from './controls';
-import { buildIncidentPoints, rowsByPosition, type IncidentPoints } from './incident-points';
+import { buildIncidentPoints, type IncidentPoints } from './incident-points';
 import type { IncidentOverlay } from './incident-layer';
 import { pickTargets } from '../state/pick-targets';
 
@@ -38,7 +38,6 @@ export class MapAdapter {
   private overlay: IncidentOverlay | null = null;
   private points: IncidentPoints | null = null;
   private pointOfRow = new Int32Array(0);
-  private rowsAt = new Map<string, number[]>();
   private attached: LoadedData | null = null;
   private handledFly: Selection | null = null;
   private handledReset = 0;
@@ -142,7 +141,6 @@ export class MapAdapter {
     this.points = buildIncidentPoints(data.incidents);
     this.pointOfRow = new Int32Array(data.incidents.length).fill(-1);
     this.points.rowOf.forEach((row, k) => (this.pointOfRow[row] = k));
-    this.rowsAt = rowsByPosition(data.incidents);
     this.overlay!.setPoints(this.points);
     addBaseLayers(map, data.bases);
     this.baseActive.clear();
@@ -271,10 +269,9 @@ export class MapAdapter {
     const map = this.map;
     if (!map || !s.data || !this.points || !this.overlay) return;
     const k = s.layers.attacks || s.layers.strikes ? this.overlay.pick(x, y) : null;
-    const items = pickTargets({
+    const { items, more } = pickTargets({
       state: s,
       row: k === null ? null : this.points.rowOf[k]!,
-      rowsAt: this.rowsAt,
       baseIds: s.layers.bases
         ? map
             .queryRenderedFeatures(
@@ -292,7 +289,7 @@ export class MapAdapter {
         : null,
     });
     const { clientWidth: width, clientHeight: height } = map.getContainer();
-    if (items.length > 1) s.setChooser({ x, y, width, height, items });
+    if (items.length > 1) s.setChooser({ x, y, width, height, items, more });
     else s.select(items[0] ?? null);
   }
 }

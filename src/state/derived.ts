@@ -7,6 +7,7 @@ import { isStrike, textAt, type IncidentTable } from '../data/incident-table';
 import type { Base, ForceFigure } from '../data/types';
 import { buildDayPrefix, type DayPrefix } from '../time/prefix-sums';
 import { buildStepSeries, type StepPoint } from '../time/step-series';
+import { buildSpatialIndex, type SpatialIndex } from '../geo/spatial-index';
 
 /** Window totals are computed from these. */
 export interface Derived {
@@ -21,6 +22,8 @@ export interface Derived {
   baseById: Map<string, Base>;
   /** Bases sharing one coordinate pair, keyed by base id (each group lists all its ids). */
   colocated: Map<string, string[]>;
+  /** KD-tree over incident positions (clicks on stacked points, radius queries). */
+  spatial: SpatialIndex;
   /** Step series of U.S. troops per ISO3 country code. */
   forceSeries: Map<string, StepPoint<ForceFigure>[]>;
   /** Step series of site-level troop figures per base id. */
@@ -79,6 +82,7 @@ export function deriveIndexes(data: LoadedData): Derived {
     rowsByCountry: groupRows(t, (i) => textAt(t, 'country', i)),
     baseById: new Map(data.bases.map((b) => [b.id, b])),
     colocated,
+    spatial: buildSpatialIndex(t.position),
     forceSeries: new Map(data.forces.countries.map((c) => [c.iso3, buildStepSeries(c.series)])),
     siteSeries: new Map(
       data.forces.sites

@@ -6,6 +6,7 @@
 import { inWindow } from '../time/window';
 import { idAt, isStrike } from '../data/incident-table';
 import type { AppState } from './store';
+import { rowsAtPoint } from '../geo/spatial-index';
 import type { Selection } from './url-schema';
 
 /** Inputs gathered by the map adapter for one click. */
@@ -13,26 +14,36 @@ export interface ClickHits {
   state: AppState;
   /** Table row of the incident deck.gl picked, or null. */
   row: number | null;
-  /** Rows sharing each drawn position ("lng,lat" of the Float32 position). */
-  rowsAt: Map<string, number[]>;
   /** Ids of the base symbols under the click. */
   baseIds: string[];
   /** ISO3 of the country under the click, or null. */
   countryIso3: string | null;
 }
 
-/** The selectable targets of a click, most specific first. */
-export function pickTargets({ state, row, rowsAt, baseIds, countryIso3 }: ClickHits): Selection[] {
+/** At most this many incidents are listed for one click; the rest are counted. */
+export const MAX_LISTED = 100;
+
+/** The selectable targets of a click, most specific first, and how many more incidents were left out. */
+export function pickTargets({ state, row, baseIds, countryIso3 }: ClickHits): {
+  items: Selection[];
+  more: number;
+} {
   const items: Selection[] = [...new Set(baseIds)].map((id) => ({ kind: 'base', id }));
   const table = state.data?.incidents;
-  if (table && row !== null && state.window) {
-    const key = `${table.position[2 * row]},${table.position[2 * row + 1]}`;
+  let more = 0;
+  if (table && state.derived && row !== null && state.window) {
     const visible = (r: number) =>
       inWindow(table.day[r]!, state.window!) &&
       (isStrike(table, r) ? state.layers.strikes : state.layers.attacks);
-    for (const r of rowsAt.get(key) ?? [row]) {
-      if (visible(r)) items.push({ kind: 'incident', id: idAt(table, r) });
-    }
+    const stacked = rowsAtPoint(
+      state.derived.spatial,
+      table.position[2 * row]!,
+      table.position[2 * row + 1]!,
+    );
+    const shown = stacked.filter(visible);
+    for (const r of shown.slice(0, MAX_LISTED))
+      items.push({ kind: 'incident', id: idAt(table, r) });
+    more = Math.max(0, shown.length - MAX_LISTED);
   }
   if (
     items.length === 0 &&
@@ -41,5 +52,5 @@ export function pickTargets({ state, row, rowsAt, baseIds, countryIso3 }: ClickH
   ) {
     items.push({ kind: 'country', id: countryIso3 });
   }
-  return items;
+  return { items, more };
 }

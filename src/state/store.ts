@@ -26,6 +26,8 @@ export interface Chooser {
   width: number;
   height: number;
   items: Selection[];
+  /** Incidents at the same point left out of the list. */
+  more: number;
 }
 
 /** The whole app state and its actions. */

@@ -79,7 +79,7 @@ export function Chooser() {
       data-testid="chooser"
     >
       <div className="chooser-head">
-        <span>{chooser.items.length} here</span>
+        <span>{(chooser.items.length + chooser.more).toLocaleString('en-US')} here</span>
         <button
           type="button"
           className="close-button"
@@ -103,6 +103,12 @@ export function Chooser() {
           </li>
         ))}
       </ul>
+      {chooser.more > 0 && (
+        <p className="chooser-more">
+          and {chooser.more.toLocaleString('en-US')} more incidents at this point: narrow the window
+          or open the base to see them.
+        </p>
+      )}
     </div>
   );
 }

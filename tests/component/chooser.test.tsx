@@ -13,6 +13,7 @@ describe('Chooser', () => {
         y: 100,
         width: 800,
         height: 600,
+        more: 0,
         items: [
           { kind: 'base', id: 'alpha' },
           { kind: 'incident', id: 'I1' },
@@ -48,6 +49,7 @@ describe('Chooser', () => {
         y: 1,
         width: 800,
         height: 600,
+        more: 0,
         items: [
           { kind: 'base', id: 'bravo' },
           { kind: 'base', id: 'charlie' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadAll } from '../../src/data/load-all';
 import { idAt } from '../../src/data/incident-table';
-import { pickTargets } from '../../src/state/pick-targets';
+import { MAX_LISTED, pickTargets } from '../../src/state/pick-targets';
 import {
   forceOn,
   isBaseActive,
@@ -11,7 +11,7 @@ import {
 } from '../../src/state/selectors';
 import { createAppStore } from '../../src/state/store';
 import { isoToDay } from '../../src/time/days';
-import { ALL_FILES, fakeFetch, URLS } from '../fixtures/sample-data';
+import { ALL_FILES, ALPHA, fakeFetch, incidentFeature, URLS } from '../fixtures/sample-data';
 
 const d = (iso: string) => isoToDay(iso)!;
 
@@ -91,12 +91,9 @@ describe('selectors', () => {
 describe('pickTargets', () => {
   it('reaches the bases and every visible incident stacked on one point', async () => {
     const state = (await readyStore()).getState();
-    const t = state.data!.incidents;
-    const rowsAt = new Map([[`${t.position[0]},${t.position[1]}`, [0, 1]]]);
-    const items = pickTargets({
+    const { items, more } = pickTargets({
       state,
       row: 0,
-      rowsAt,
       baseIds: ['alpha', 'alpha'],
       countryIso3: 'IRQ',
     });
@@ -105,30 +102,51 @@ describe('pickTargets', () => {
       { kind: 'incident', id: 'I1' },
       { kind: 'incident', id: 'I2' },
     ]);
+    expect(more).toBe(0);
   });
 
   it('leaves out incidents outside the window or in hidden layers', async () => {
     const store = await readyStore();
     store.getState().setWindow({ start: d('2023-10-18'), end: d('2024-02-02') });
     const state = store.getState();
-    const t = state.data!.incidents;
-    const rowsAt = new Map([[`${t.position[0]},${t.position[1]}`, [0, 1]]]);
-    expect(pickTargets({ state, row: 0, rowsAt, baseIds: [], countryIso3: null })).toEqual([
+    expect(pickTargets({ state, row: 1, baseIds: [], countryIso3: null }).items).toEqual([
       { kind: 'incident', id: 'I2' },
     ]);
     store.getState().toggleLayer('attacks');
     expect(
-      pickTargets({ state: store.getState(), row: 0, rowsAt, baseIds: [], countryIso3: null }),
+      pickTargets({ state: store.getState(), row: 1, baseIds: [], countryIso3: null }).items,
     ).toEqual([]);
+  });
+
+  it('lists at most MAX_LISTED stacked incidents and counts the rest', async () => {
+    const features = Array.from({ length: MAX_LISTED + 25 }, (_, i) =>
+      incidentFeature(`S${i}`, '2024-01-01', 'drone', ALPHA),
+    );
+    const store = createAppStore({});
+    store
+      .getState()
+      .setData(
+        await loadAll(
+          URLS,
+          fakeFetch({ ...ALL_FILES, 'i.geojson': { type: 'FeatureCollection', features } }),
+        ),
+        {},
+      );
+    const { items, more } = pickTargets({
+      state: store.getState(),
+      row: 0,
+      baseIds: [],
+      countryIso3: null,
+    });
+    expect(items).toHaveLength(MAX_LISTED);
+    expect(more).toBe(25);
   });
 
   it('falls back to the country when nothing else is under the click', async () => {
     const state = (await readyStore()).getState();
-    expect(
-      pickTargets({ state, row: null, rowsAt: new Map(), baseIds: [], countryIso3: 'IRQ' }),
-    ).toEqual([{ kind: 'country', id: 'IRQ' }]);
-    expect(
-      pickTargets({ state, row: null, rowsAt: new Map(), baseIds: [], countryIso3: 'FRA' }),
-    ).toEqual([]);
+    expect(pickTargets({ state, row: null, baseIds: [], countryIso3: 'IRQ' }).items).toEqual([
+      { kind: 'country', id: 'IRQ' },
+    ]);
+    expect(pickTargets({ state, row: null, baseIds: [], countryIso3: 'FRA' }).items).toEqual([]);
   });
 });

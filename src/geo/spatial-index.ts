@@ -1,0 +1,44 @@
+/**
+ * A static KD-tree over the incidents' positions (kdbush): "what is at or near this point" in
+ * O(log n + k), so clicks and radius queries never scan every incident. Built once per dataset.
+ */
+import KDBush from 'kdbush';
+
+/** The index and the table row of each indexed point. */
+export interface SpatialIndex {
+  tree: KDBush;
+  /** Table row of each indexed item (only located incidents are indexed). */
+  rowOf: Uint32Array;
+}
+
+/** Indexes every finite position of an interleaved [lng, lat, ...] array. */
+export function buildSpatialIndex(position: Float32Array): SpatialIndex {
+  const rows: number[] = [];
+  for (let i = 0; i * 2 < position.length; i++) if (Number.isFinite(position[2 * i])) rows.push(i);
+  // Float32 coordinates, as stored: a point queried with its own position is found exactly.
+  const tree = new KDBush(Math.max(1, rows.length), 64, Float32Array);
+  for (const row of rows) tree.add(position[2 * row]!, position[2 * row + 1]!);
+  if (rows.length === 0) tree.add(0, 0);
+  tree.finish();
+  return { tree, rowOf: Uint32Array.from(rows) };
+}
+
+/** Rows inside a lng/lat box, in row (day) order. */
+export function rowsInBox(
+  index: SpatialIndex,
+  west: number,
+  south: number,
+  east: number,
+  north: number,
+): number[] {
+  if (index.rowOf.length === 0) return [];
+  return index.tree
+    .range(west, south, east, north)
+    .map((k) => index.rowOf[k]!)
+    .sort((a, b) => a - b);
+}
+
+/** Rows drawn at exactly this position (incidents stacked on one base or town). */
+export function rowsAtPoint(index: SpatialIndex, lng: number, lat: number): number[] {
+  return rowsInBox(index, lng, lat, lng, lat);
+}
