@@ -42,16 +42,22 @@ async function readText(response: Response, onProgress?: ProgressListener): Prom
   const length = Number(response.headers.get('Content-Length'));
   const total = Number.isFinite(length) && length > 0 ? length : null;
   const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
+  const chunks: Uint8Array[] = [];
   let loaded = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    chunks.push(value);
     loaded += value.byteLength;
-    parts.push(decoder.decode(value, { stream: true }));
     onProgress({ phase: 'fetch', loaded, total });
   }
-  parts.push(decoder.decode());
-  return parts.join('');
+  // One decode of the whole body is faster than decoding chunk by chunk and joining.
+  const bytes = new Uint8Array(loaded);
+  let offset = 0;
+  for (const c of chunks) {
+    bytes.set(c, offset);
+    offset += c.byteLength;
+  }
+  chunks.length = 0;
+  return new TextDecoder().decode(bytes);
 }

@@ -5,12 +5,14 @@
 import { fetchJson, type FetchLike } from './fetch-json';
 import { buildIncidentTable, TEXT_FIELDS, type IncidentTable } from './incident-table';
 import type { LoadIssue } from './load-report';
-import type { ProgressListener } from './load-progress';
+import type { LoadPhase, ProgressListener } from './load-progress';
 
 /** The loaded incidents and what was rejected. */
 export interface IncidentsResult {
   table: IncidentTable;
   issues: LoadIssue[];
+  /** Milliseconds spent in each phase (download, JSON parse, validate and normalize). */
+  timings?: Record<LoadPhase, number>;
 }
 
 /** Loads incidents from `url`; `file` names the file in the load report. */
@@ -24,9 +26,21 @@ export type IncidentsLoader = (
 /** Loads on the calling thread with the given fetch. */
 export function incidentsLoaderHere(fetchFn: FetchLike): IncidentsLoader {
   return async (url, file, onProgress) => {
-    const json = await fetchJson(url, fetchFn, onProgress);
+    const start = performance.now();
+    let parseStart = start;
+    const json = await fetchJson(url, fetchFn, (p) => {
+      if (p.phase === 'parse') parseStart = performance.now();
+      onProgress?.(p);
+    });
+    const validateStart = performance.now();
     onProgress?.({ phase: 'validate', loaded: 0, total: null });
-    return buildIncidentTable(json, file);
+    const result = buildIncidentTable(json, file);
+    const timings = {
+      fetch: parseStart - start,
+      parse: validateStart - parseStart,
+      validate: performance.now() - validateStart,
+    };
+    return { ...result, timings };
   };
 }
 

@@ -10,6 +10,7 @@ import { incidentProperties } from './schemas';
 import { issue, type LoadIssue } from './load-report';
 import { CONFIDENCE_LEVELS, COORD_PRECISIONS, INCIDENT_TYPES, type Incident } from './types';
 import { validateFeatures } from './validate-features';
+import type { z } from 'zod';
 import { fastIncidentProperties } from './fast-validate';
 
 /** Text properties stored as indexes into the interned string table (-1 = null). */
@@ -68,8 +69,11 @@ export interface IncidentTable {
   span: DaySpan | null;
 }
 
-/** A validated incident before it is put into columns. */
-export type IncidentInput = Omit<Incident, 'day'> & { day?: number };
+/** A validated incident feature: schema output and [lng, lat] (null when it has no location). */
+export interface IncidentFeature {
+  properties: z.output<typeof incidentProperties>;
+  position: [number, number] | null;
+}
 
 /** Validates a parsed incidents FeatureCollection and normalizes the valid features. */
 export function buildIncidentTable(
@@ -83,25 +87,33 @@ export function buildIncidentTable(
     true,
     fastIncidentProperties,
   );
-  const inputs: IncidentInput[] = features.map(({ index, properties: p, position }) => ({
-    ...p,
-    sources: p.sources.filter((s) => {
+  for (const f of features) {
+    const sources = f.properties.sources;
+    if (sources.every(isHttpUrl)) continue;
+    f.properties.sources = sources.filter((s) => {
       if (isHttpUrl(s)) return true;
       issues.push(
-        issue(file, index, 'sources', `ignored non-http(s) source "${s.slice(0, 80)}"`, 'warning'),
+        issue(
+          file,
+          f.index,
+          'sources',
+          `ignored non-http(s) source "${s.slice(0, 80)}"`,
+          'warning',
+        ),
       );
       return false;
-    }),
-    lng: position ? position[0] : null,
-    lat: position ? position[1] : null,
-  }));
-  return { table: tableFromIncidents(inputs), issues };
+    });
+  }
+  return { table: tableFromFeatures(features), issues };
 }
 
-/** Puts validated incidents into day-sorted columns (a stable sort: same-day incidents keep their order). */
-export function tableFromIncidents(inputs: IncidentInput[]): IncidentTable {
-  const n = inputs.length;
-  const days = Int32Array.from(inputs, (r) => r.day ?? isoToDay(r.date)!);
+/**
+ * Puts validated incidents into day-sorted columns (a stable sort: same-day incidents keep their
+ * order). Reads the validated objects directly, without copying them first.
+ */
+export function tableFromFeatures(features: IncidentFeature[]): IncidentTable {
+  const n = features.length;
+  const days = Int32Array.from(features, (f) => isoToDay(f.properties.date)!);
   const order = stableOrderByDay(days);
   const strings: string[] = [];
   const interned = new Map<string, number>();
@@ -131,11 +143,11 @@ export function tableFromIncidents(inputs: IncidentInput[]): IncidentTable {
     span: null,
   };
   order.forEach((src, row) => {
-    const r = inputs[src]!;
+    const { properties: r, position } = features[src]!;
     t.day[row] = days[src]!;
     t.typeIndex[row] = INCIDENT_TYPES.indexOf(r.type);
-    t.position[2 * row] = r.lng ?? NaN;
-    t.position[2 * row + 1] = r.lat ?? NaN;
+    t.position[2 * row] = position ? position[0] : NaN;
+    t.position[2 * row + 1] = position ? position[1] : NaN;
     t.usKilled[row] = r.us_killed ?? -1;
     t.usInjured[row] = r.us_injured ?? -1;
     t.confidence[row] = r.confidence ? CONFIDENCE_LEVELS.indexOf(r.confidence) : NONE;
@@ -143,7 +155,10 @@ export function tableFromIncidents(inputs: IncidentInput[]): IncidentTable {
     t.text.id[row] = strings.push(r.id) - 1;
     for (const f of INTERNED_FIELDS) t.text[f][row] = intern(r[f]);
     for (const f of PLAIN_FIELDS) t.text[f][row] = r[f] === null ? -1 : strings.push(r[f]) - 1;
-    t.text.sources[row] = intern(r.sources.length ? r.sources.join(SOURCE_SEPARATOR) : null);
+    // Sources are mostly distinct per incident: stored plainly, like free text.
+    t.text.sources[row] = r.sources.length
+      ? strings.push(r.sources.join(SOURCE_SEPARATOR)) - 1
+      : -1;
   });
   if (n > 0) t.span = { start: t.day[0]!, end: t.day[n - 1]! };
   return t;

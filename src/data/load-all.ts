@@ -3,8 +3,8 @@
  * others still load. Rows that fail validation are reported and skipped.
  */
 import { fetchJson, type FetchLike } from './fetch-json';
-import { tableFromIncidents, type IncidentTable } from './incident-table';
-import { incidentsLoaderHere, type IncidentsLoader } from './incident-loader';
+import { tableFromFeatures, type IncidentTable } from './incident-table';
+import { incidentsLoaderHere, type IncidentsLoader, type IncidentsResult } from './incident-loader';
 import type { ProgressListener } from './load-progress';
 import { buildBases } from './load-bases';
 import { issue, type FileFailure, type LoadIssue } from './load-report';
@@ -35,6 +35,8 @@ export interface LoadedData {
   dataset: DatasetInfo | null;
   issues: LoadIssue[];
   failures: FileFailure[];
+  /** Time spent per phase loading the incidents (for the benchmark), when known. */
+  timings: IncidentsResult['timings'] | null;
 }
 
 const EMPTY_FORCES: ForceLevels = { countries: [], sites: [], regions: [] };
@@ -60,6 +62,7 @@ export async function loadAll(
   const loadIncidents = options.loadIncidents ?? incidentsLoaderHere(fetchFn);
   const issues: LoadIssue[] = [];
   const failures: FileFailure[] = [];
+  let timings: LoadedData['timings'] = null;
 
   async function load<T>(
     url: string,
@@ -83,6 +86,7 @@ export async function loadAll(
       options.signal,
     ).then(
       (built) => {
+        timings = built.timings ?? null;
         issues.push(...built.issues);
         performance.mark('incidents-ready');
         return built.table;
@@ -105,12 +109,13 @@ export async function loadAll(
   ]);
 
   return {
-    incidents: incidents ?? tableFromIncidents([]),
+    incidents: incidents ?? tableFromFeatures([]),
     bases: bases ?? [],
     forces: forces ?? EMPTY_FORCES,
     dataset,
     issues,
     failures,
+    timings,
   };
 }
 

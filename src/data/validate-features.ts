@@ -49,8 +49,11 @@ export function validateFeatures<S extends z.ZodType>(
       issues.push(issue(file, index, null, 'not a GeoJSON Feature'));
       return;
     }
-    const props = { ...((f.properties as object | null) ?? {}) } as Record<string, unknown>;
-    if (props.id == null && (typeof f.id === 'string' || typeof f.id === 'number')) props.id = f.id;
+    let props = (f.properties ?? {}) as Record<string, unknown>;
+    // Copy only when the id has to come from the feature (the common case reads the object as is).
+    if (props.id == null && (typeof f.id === 'string' || typeof f.id === 'number')) {
+      props = { ...props, id: f.id };
+    }
     const quick = fast?.(props);
     const parsed = quick ? { success: true as const, data: quick } : schema.safeParse(props);
     if (!parsed.success) {

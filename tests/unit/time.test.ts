@@ -83,3 +83,24 @@ describe('step series', () => {
     expect(valueOn(series, d('2024-06-07'))?.point.v).toBe(3813);
   });
 });
+
+describe('isoToDay against the Date object', () => {
+  it('agrees for every day from 1899 to 2101, and rejects what Date would roll over', () => {
+    for (let day = -25567; day <= 48213; day++) {
+      const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      expect(isoToDay(iso)).toBe(day);
+    }
+    for (const bad of [
+      '2023-02-29',
+      '2024-04-31',
+      '2024-00-10',
+      '2024-13-01',
+      '2024-01-00',
+      '1900-02-29',
+      '2024-1-01',
+    ]) {
+      expect(isoToDay(bad)).toBeNull();
+    }
+    expect(isoToDay('2000-02-29')).toBe(11016);
+  });
+});
