@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'data', 'docs'] },
+  { ignores: ['dist', 'node_modules', 'data', 'docs', '.bench', 'test-results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
