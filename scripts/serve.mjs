@@ -69,8 +69,21 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error(`No ${dir}/index.html: run "npm run build" first.`);
     process.exit(1);
   }
-  const { url } = /** @type {{ url: string }} */ (
-    await serve(dir, { port: Number(opt('port', '4173')), host: opt('host', '127.0.0.1') })
-  );
+  const host = opt('host', '127.0.0.1');
+  const explicit = args.includes('--port');
+  let port = Number(opt('port', '4173'));
+  /** @type {{ url: string } | null} */
+  let started = null;
+  // Without --port, a busy default port moves on to the next free one instead of failing.
+  for (let attempt = 0; !started; attempt++) {
+    try {
+      started = /** @type {{ url: string }} */ (await serve(dir, { port, host }));
+    } catch (e) {
+      const busy = /** @type {NodeJS.ErrnoException} */ (e).code === 'EADDRINUSE';
+      if (!busy || explicit || attempt >= 20) throw e;
+      port += 1;
+    }
+  }
+  const { url } = started;
   console.log(`Incident map running at ${url}  (Ctrl+C to stop)`);
 }
