@@ -5,14 +5,18 @@
 // bases of data/bases.geojson in Iraq, Syria and Jordan (plus U.S. strikes around militia areas and
 // background noise over the three countries), over 2023-10-01 … 2025-09-30 in three waves.
 // The output is written in chunks, one feature per line, so a million features never exist as one
-// string. Usage: node scripts/bench/generate.mjs <N> [--seed 1] [--out file.geojson]
+// string. Null-valued properties are left out unless --all-keys (see GenerateOptions).
+// Usage: node scripts/bench/generate.mjs <N> [--seed 1] [--out file.geojson] [--all-keys]
 import { createWriteStream, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { once } from 'node:events';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   BASE_WEIGHT,
   CLAIMS,
   COUNTRY_BOXES,
+  gauss,
+  mulberry32,
   oneOf,
   pick,
   pickWeighted,
@@ -28,23 +32,11 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Bumped when the output for a given seed and N changes (the runner's cache key). */
 export const GENERATOR_VERSION = 1;
-export { SPAN, TYPES };
+export { mulberry32, SPAN, TYPES };
 /** Rough extent of Iraq, Syria and Jordan, [west, south, east, north]: every point is inside. */
 export const REGION = /** @type {const} */ ([34.9, 29.0, 48.7, 37.5]);
 
 /** @typedef {{ id: string, name: string, country: string, lng: number, lat: number, weight: number }} Base */
-
-/** mulberry32: a small, fast, seeded PRNG returning floats in [0, 1). */
-export function mulberry32(/** @type {number} */ seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The bases in Iraq, Syria and Jordan with a location, from a bases FeatureCollection. */
 export function loadBases(path = resolve(ROOT, 'data/bases.geojson')) {
@@ -73,11 +65,6 @@ const KM_PER_DEG = 111.32;
 const round4 = (/** @type {number} */ x) => Math.round(x * 1e4) / 1e4;
 const clamp = (/** @type {number} */ x, /** @type {number} */ lo, /** @type {number} */ hi) =>
   Math.min(hi, Math.max(lo, x));
-
-/** A normal deviate (Box–Muller). */
-function gauss(/** @type {() => number} */ rand) {
-  return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-}
 
 /** [lng, lat] around a centre with a spread of `km` (one standard deviation), inside REGION. */
 function around(
@@ -177,24 +164,43 @@ export function makeFeature(rand, bases, index, date) {
         rand() < 0.1 ? `Synthetic ${type.replace('_', ' ')} event near ${target}.` : null,
       confidence,
       coord_precision: precision,
-      sources:
-        rand() < 0.1 ? [source, `https://example.org/r/${id}`] : [source],
+      sources: rand() < 0.1 ? [source, `https://example.org/r/${id}`] : [source],
     },
   };
 }
 
+/** Removes null-valued properties (the app's schema reads a missing property as null). */
+function dropNulls(/** @type {ReturnType<typeof makeFeature>} */ f) {
+  const p = /** @type {Record<string, unknown>} */ (f.properties);
+  for (const key of Object.keys(p)) if (p[key] === null) delete p[key];
+  return f;
+}
+
 /**
- * The FeatureCollection as text chunks (about `chunk` features each), sorted by date then id.
- * @param {{ n: number, seed: number, bases?: Base[], chunk?: number }} options
+ * @typedef {object} GenerateOptions
+ * @property {number} n features
+ * @property {number} seed
+ * @property {Base[]} [bases] default: the Iraq, Syria and Jordan bases of data/bases.geojson
+ * @property {boolean} [allKeys] also write null-valued properties, as data/incidents.geojson does.
+ *   Off by default: with every key a million features take about 540 MB, over V8's maximum string
+ *   length (2^29 - 24 characters), so no browser could `response.text()` the file; without the
+ *   nulls it is about 420 MB.
+ * @property {number} [chunk] features per yielded chunk
  */
-export function* incidentChunks({ n, seed, bases = loadBases(), chunk = 2000 }) {
+
+/**
+ * The FeatureCollection as text chunks, one feature per line, sorted by date then id.
+ * @param {GenerateOptions} options
+ */
+export function* incidentChunks({ n, seed, bases = loadBases(), allKeys = false, chunk = 2000 }) {
   const days = waveDays(mulberry32(seed), n);
   const rand = mulberry32((seed ^ 0x9e3779b9) >>> 0);
   yield '{"type":"FeatureCollection","features":[\n';
   for (let i = 0; i < n; i += chunk) {
     const lines = [];
     for (let k = i; k < Math.min(n, i + chunk); k++) {
-      const line = JSON.stringify(makeFeature(rand, bases, k, SPAN.isoOf(days[k] ?? 0)));
+      const feature = makeFeature(rand, bases, k, SPAN.isoOf(days[k] ?? 0));
+      const line = JSON.stringify(allKeys ? feature : dropNulls(feature));
       lines.push(k < n - 1 ? `${line},\n` : `${line}\n`);
     }
     yield lines.join('');
@@ -203,23 +209,23 @@ export function* incidentChunks({ n, seed, bases = loadBases(), chunk = 2000 }) 
 }
 
 /** The whole file as one string (for small N and tests). */
-export function generateIncidents(/** @type {{ n: number, seed: number, bases?: Base[] }} */ o) {
+export function generateIncidents(/** @type {GenerateOptions} */ o) {
   return [...incidentChunks(o)].join('');
 }
 
 /**
  * Streams the file to `path` (through a temporary file, renamed at the end).
  * @param {string} path
- * @param {{ n: number, seed: number, bases?: Base[] }} options
+ * @param {GenerateOptions} options
  * @returns {Promise<number>} bytes written
  */
 export async function writeIncidentsFile(path, options) {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
   const out = createWriteStream(tmp);
-  const done = new Promise((ok, fail) => (out.on('finish', ok), out.on('error', fail)));
+  const done = once(out, 'finish');
   for (const text of incidentChunks(options)) {
-    if (!out.write(text)) await new Promise((ok) => out.once('drain', ok));
+    if (!out.write(text)) await once(out, 'drain');
   }
   out.end();
   await done;
@@ -235,13 +241,13 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   };
   const n = Number(args[0]);
   if (!Number.isInteger(n) || n < 1) {
-    console.error('usage: node scripts/bench/generate.mjs <N> [--seed 1] [--out file.geojson]');
+    console.error('usage: node scripts/bench/generate.mjs <N> [--seed 1] [--out f] [--all-keys]');
     process.exit(2);
   }
   const seed = Number(opt('seed') ?? 1);
   const out = opt('out') ?? `.bench/data/incidents-${n}-s${seed}.geojson`;
   const t0 = performance.now();
-  const bytes = await writeIncidentsFile(out, { n, seed });
+  const bytes = await writeIncidentsFile(out, { n, seed, allKeys: args.includes('--all-keys') });
   const secs = ((performance.now() - t0) / 1000).toFixed(1);
   console.log(`${out}: ${n} features, ${(bytes / 2 ** 20).toFixed(1)} MiB in ${secs} s`);
 }

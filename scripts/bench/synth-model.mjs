@@ -64,6 +64,23 @@ export function waveDays(rand, n) {
   return days;
 }
 
+/** mulberry32: a small, fast, seeded PRNG returning floats in [0, 1). */
+export function mulberry32(/** @type {number} */ seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A normal deviate (Box-Muller). */
+export function gauss(/** @type {() => number} */ rand) {
+  return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+}
+
 /**
  * One of `items`, by their `weight`.
  * @template {{ weight: number }} T
@@ -94,7 +111,13 @@ export function pickWeighted(rand, weights) {
   ).k;
 }
 
-/** One of `items`, uniformly. @template T @param {() => number} rand @param {readonly T[]} items @returns {T} */
+/**
+ * One of `items`, uniformly.
+ * @template T
+ * @param {() => number} rand
+ * @param {readonly T[]} items
+ * @returns {T}
+ */
 export function oneOf(rand, items) {
   return /** @type {T} */ (items[Math.floor(rand() * items.length)]);
 }
