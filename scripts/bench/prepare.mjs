@@ -43,8 +43,8 @@ export function buildApp(outDir) {
 }
 
 /**
- * The app's default data next to the build. vite.config.ts copies data/ to dist/data only, so a
- * build into another directory gets its copy here.
+ * The app's default data next to the build, if the build did not copy it (vite.config.ts copies
+ * data/ into the build's outDir; earlier versions copied it to dist/data only).
  * @param {string} outDir
  */
 export function copyDefaultData(outDir) {
