@@ -4,16 +4,10 @@
 // with an error instead of hanging the run.
 import { chromium } from 'playwright-core';
 import { installProbe } from './page-probe.mjs';
+import { CHROME_PATH, CHROMIUM_ARGS } from '../chromium.mjs';
 
-export const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
+export const CHROME = CHROME_PATH;
+const ARGS = CHROMIUM_ARGS;
 // luma.gl's harmless note about the data-filter uniform block on SwiftShader (DESIGN.md).
 // "Failed to load resource" repeats an HTTP error that the response listener names with its URL.
 const IGNORED_CONSOLE = [/dataFilterUniforms/, /^Failed to load resource/];

@@ -6,8 +6,9 @@
 //   node tests/e2e/ensure-chromium.mjs
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
+import { CHROME_PATH } from '../../scripts/chromium.mjs';
 
-const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const chromePath = CHROME_PATH;
 
 /** @param {string} file */
 function isExecutable(file) {

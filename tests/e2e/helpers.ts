@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { TYPE_COLORS } from '../../src/state/palette';
 
 declare global {
   interface Window {
@@ -22,15 +23,8 @@ const root = path.resolve(here, '../..');
 
 export type LngLat = [number, number];
 
-/** Incident colours (RGB) as drawn by the map (src/state/palette.ts). */
-export const COLORS = {
-  drone: [230, 159, 0],
-  rocket: [213, 94, 0],
-  missile: [204, 121, 167],
-  mixed: [140, 81, 10],
-  unknown: [110, 110, 110],
-  us_strike: [0, 114, 178],
-} as const satisfies Record<string, readonly [number, number, number]>;
+/** Incident colours (RGB) as drawn by the map. */
+export const COLORS = TYPE_COLORS;
 
 // ---------------------------------------------------------------------------------------------
 // Data
