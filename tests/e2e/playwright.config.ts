@@ -13,7 +13,8 @@ import { CHROME_PATH, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 // The package is "type": "module", so this file is ESM: no __dirname.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-const PORT = 4321;
+// E2E_PORT lets two checkouts run their suites side by side.
+const PORT = Number(process.env.E2E_PORT) || 4321;
 const baseURL = `http://127.0.0.1:${PORT}/`;
 
 export default defineConfig({
