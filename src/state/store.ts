@@ -9,7 +9,15 @@ import type { LoadProgress } from '../data/load-progress';
 import { rowOfId } from '../data/incident-table';
 import { clampWindow, sameWindow, type DayWindow } from '../time/window';
 import { deriveIndexes, type Derived } from './derived';
-import { LAYER_IDS, type LayerId, type Selection, type UrlState } from './url-schema';
+import {
+  DEFAULT_LAYERS,
+  DEFAULT_RADIUS_KM,
+  LAYER_IDS,
+  type LayerId,
+  type RadiusKm,
+  type Selection,
+  type UrlState,
+} from './url-schema';
 
 /** What is under the pointer (incident, base or country), with the screen position for the tooltip. */
 export interface Hover {
@@ -41,6 +49,10 @@ export interface AppState {
   window: DayWindow | null;
   selection: Selection | null;
   layers: Record<LayerId, boolean>;
+  /** Radius of "attacks near the selected base". */
+  radiusKm: RadiusKm;
+  /** Whether range rings are drawn around the selected base. */
+  rings: boolean;
   hover: Hover | null;
   chooser: Chooser | null;
   aboutOpen: boolean;
@@ -56,6 +68,8 @@ export interface AppState {
   setWindow(w: DayWindow): void;
   select(sel: Selection | null, options?: { fly?: boolean }): void;
   toggleLayer(id: LayerId): void;
+  setRadius(km: RadiusKm): void;
+  setRings(on: boolean): void;
   setHover(h: Hover | null): void;
   setChooser(c: Chooser | null): void;
   setAboutOpen(open: boolean): void;
@@ -76,7 +90,7 @@ function selectionExists(data: LoadedData, derived: Derived, sel: Selection): bo
 /** Creates the store from the state read off the URL. */
 export function createAppStore(url: UrlState, notices: string[] = []) {
   const layers = Object.fromEntries(
-    LAYER_IDS.map((id) => [id, url.layers ? url.layers.includes(id) : true]),
+    LAYER_IDS.map((id) => [id, (url.layers ?? DEFAULT_LAYERS).includes(id)]),
   ) as Record<LayerId, boolean>;
 
   return createStore<AppState>()((set, get) => ({
@@ -88,6 +102,8 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
     window: null,
     selection: url.select ?? null,
     layers,
+    radiusKm: url.radius ?? DEFAULT_RADIUS_KM,
+    rings: url.rings ?? false,
     hover: null,
     chooser: null,
     aboutOpen: false,
@@ -143,6 +159,8 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
     select: (selection, options) =>
       set({ selection, chooser: null, flyTo: options?.fly && selection ? selection : null }),
     toggleLayer: (id) => set({ layers: { ...get().layers, [id]: !get().layers[id] } }),
+    setRadius: (radiusKm) => set({ radiusKm }),
+    setRings: (rings) => set({ rings }),
     setHover: (hover) => set({ hover }),
     setChooser: (chooser) => set({ chooser, hover: null }),
     setAboutOpen: (aboutOpen) => set({ aboutOpen }),

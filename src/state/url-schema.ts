@@ -5,9 +5,17 @@
  */
 import { dayToIso, isoToDay } from '../time/days';
 
-/** Map layers the legend can toggle. */
-export const LAYER_IDS = ['attacks', 'strikes', 'bases', 'forces'] as const;
+/** Map layers the legend can toggle. `density` is the heatmap view of attacks and strikes. */
+export const LAYER_IDS = ['attacks', 'strikes', 'bases', 'forces', 'density'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
+
+/** Layers shown when the URL has no `layers` key. */
+export const DEFAULT_LAYERS: readonly LayerId[] = ['attacks', 'strikes', 'bases', 'forces'];
+
+/** Radii (km) the base panel offers for "attacks near this base"; the first default is 25. */
+export const RADIUS_OPTIONS_KM = [10, 25, 50, 100] as const;
+export type RadiusKm = (typeof RADIUS_OPTIONS_KM)[number];
+export const DEFAULT_RADIUS_KM: RadiusKm = 25;
 
 /** What a panel shows: a base, an incident or a country (ISO3). */
 export interface Selection {
@@ -21,6 +29,10 @@ export interface UrlState {
   to?: number;
   select?: Selection;
   layers?: LayerId[];
+  /** Radius of "attacks near the selected base", km. */
+  radius?: RadiusKm;
+  /** Range rings around the selected base: the chosen radius plus 100/300/500 km reach rings. */
+  rings?: boolean;
   incidents?: string;
   bases?: string;
   forces?: string;
@@ -69,6 +81,19 @@ export function parseUrl(search: string): { state: UrlState; notices: string[] }
     state.layers = list.filter((l): l is LayerId => (LAYER_IDS as readonly string[]).includes(l));
   }
 
+  const radius = params.get('radius');
+  if (radius !== null) {
+    const km = Number(radius);
+    if ((RADIUS_OPTIONS_KM as readonly number[]).includes(km)) state.radius = km as RadiusKm;
+    else drop('radius', radius, `expected one of ${RADIUS_OPTIONS_KM.join(', ')} (km)`);
+  }
+
+  const rings = params.get('rings');
+  if (rings !== null) {
+    if (rings === '1' || rings === '0') state.rings = rings === '1';
+    else drop('rings', rings, 'expected 1 or 0');
+  }
+
   for (const key of DATA_KEYS) {
     const v = params.get(key);
     if (v === null || v === '') continue;
@@ -93,6 +118,8 @@ export function serializeUrl(state: UrlState, current = ''): string {
   put('to', iso(state.to));
   put('select', state.select ? `${state.select.kind}:${state.select.id}` : undefined);
   put('layers', state.layers?.join(','));
+  put('radius', state.radius === undefined ? undefined : String(state.radius));
+  put('rings', state.rings === undefined ? undefined : state.rings ? '1' : '0');
   for (const key of DATA_KEYS) put(key, state[key]);
   const text = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%2F/g, '/');
   return text ? `?${text}` : '';

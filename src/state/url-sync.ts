@@ -2,7 +2,7 @@
  * Keeps the query string in step with the store. Writes with `replaceState` (scrubbing must not
  * flood history), debounced so URL writes stay out of the scrub path.
  */
-import { LAYER_IDS } from './url-schema';
+import { DEFAULT_LAYERS, DEFAULT_RADIUS_KM, LAYER_IDS } from './url-schema';
 import { serializeUrl, type UrlState } from './url-schema';
 import type { AppState, AppStore } from './store';
 
@@ -11,13 +11,15 @@ export function urlStateOf(
   s: AppState,
   dataUrls: Pick<UrlState, 'incidents' | 'bases' | 'forces'>,
 ): UrlState {
-  const allOn = LAYER_IDS.every((id) => s.layers[id]);
+  const isDefault = LAYER_IDS.every((id) => s.layers[id] === DEFAULT_LAYERS.includes(id));
   return {
     ...dataUrls,
     from: s.window?.start,
     to: s.window?.end,
     select: s.selection ?? undefined,
-    layers: allOn ? undefined : LAYER_IDS.filter((id) => s.layers[id]),
+    layers: isDefault ? undefined : LAYER_IDS.filter((id) => s.layers[id]),
+    radius: s.radiusKm === DEFAULT_RADIUS_KM ? undefined : s.radiusKm,
+    rings: s.rings ? true : undefined,
   };
 }
 
@@ -41,6 +43,8 @@ export function startUrlSync(
       s.window === prev.window &&
       s.selection === prev.selection &&
       s.layers === prev.layers &&
+      s.radiusKm === prev.radiusKm &&
+      s.rings === prev.rings &&
       s.status === prev.status
     )
       return;

@@ -24,7 +24,9 @@ describe('URL schema', () => {
       from: isoToDay('2023-10-17')!,
       to: isoToDay('2024-01-28')!,
       select: { kind: 'incident', id: 'INC091' },
-      layers: ['strikes', 'forces'],
+      layers: ['strikes', 'forces', 'density'],
+      radius: 50,
+      rings: true,
       incidents: 'data/x.geojson',
       bases: 'data/b.geojson',
       forces: 'data/f.json',
@@ -32,6 +34,14 @@ describe('URL schema', () => {
     expect(parseUrl(serializeUrl(state)).state).toEqual(state);
     expect(serializeUrl(state)).toContain('from=2023-10-17');
     expect(serializeUrl(state)).toContain('select=incident:INC091');
+  });
+
+  it('accepts only the offered radii and 1/0 for rings', () => {
+    const { state, notices } = parseUrl('?radius=30&rings=yes');
+    expect(state.radius).toBeUndefined();
+    expect(state.rings).toBeUndefined();
+    expect(notices).toHaveLength(2);
+    expect(parseUrl('?radius=100&rings=0').state).toEqual({ radius: 100, rings: false });
   });
 
   it('drops invalid values with a notice and swaps reversed dates', () => {
