@@ -56,6 +56,8 @@ export interface AppState {
   hover: Hover | null;
   chooser: Chooser | null;
   aboutOpen: boolean;
+  /** The base ranking ("Compare") panel; opening it or About closes the other. */
+  compareOpen: boolean;
   notices: string[];
   /** Bumped to ask the map to fit the data again (reset view). */
   resetViewRequest: number;
@@ -73,6 +75,7 @@ export interface AppState {
   setHover(h: Hover | null): void;
   setChooser(c: Chooser | null): void;
   setAboutOpen(open: boolean): void;
+  setCompareOpen(open: boolean): void;
   setReportOpen(open: boolean): void;
   dismissNotice(index: number): void;
   requestResetView(): void;
@@ -107,6 +110,7 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
     hover: null,
     chooser: null,
     aboutOpen: false,
+    compareOpen: false,
     notices,
     resetViewRequest: 0,
     flyTo: url.select ?? null,
@@ -163,7 +167,9 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
     setRings: (rings) => set({ rings }),
     setHover: (hover) => set({ hover }),
     setChooser: (chooser) => set({ chooser, hover: null }),
-    setAboutOpen: (aboutOpen) => set({ aboutOpen }),
+    setAboutOpen: (aboutOpen) => set(aboutOpen ? { aboutOpen, compareOpen: false } : { aboutOpen }),
+    setCompareOpen: (compareOpen) =>
+      set(compareOpen ? { compareOpen, aboutOpen: false } : { compareOpen }),
     setReportOpen: (reportOpen) => set({ reportOpen }),
     dismissNotice: (index) => set({ notices: get().notices.filter((_, i) => i !== index) }),
     requestResetView: () => set({ resetViewRequest: get().resetViewRequest + 1, flyTo: null }),
