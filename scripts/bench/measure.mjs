@@ -4,6 +4,8 @@ import { loadTimeout, withPage } from './browser.mjs';
 import * as probe from './page-probe.mjs';
 import { median, quantile, sizeLabel } from './report.mjs';
 import { scrub, STEP_TIMEOUT } from './steps.mjs';
+import { appChecks } from './checks.mjs';
+import { ROOT } from './prepare.mjs';
 
 /**
  * Measures the app or the peer at N.
@@ -109,6 +111,7 @@ export async function measureImpl({ impl, n, steps, baseUrl, log }) {
       );
 
       await scrub(page, guard, run, steps, tag, log, quiet);
+      if (impl === 'app') await appChecks(page, guard, run, ROOT, log, tag);
     });
   } catch (e) {
     run.error = e instanceof Error ? e.message : String(e);

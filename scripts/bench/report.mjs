@@ -20,6 +20,7 @@ import { dirname } from 'node:path';
  * @property {number | null} parse_ms
  * @property {number | null} first_frame_ms
  * @property {number | null} heap_mb
+ * @property {import('./checks.mjs').Checks} [checks] app only: counts, click, panels still work at N
  * @property {string | null} error why the run stopped early, if it did
  * @property {string[]} notes
  * @property {Record<'scrub' | 'settle' | 'settle_idle' | 'repaint' | 'repaint_idle' | 'step_repaint' | 'work', (number | null)[]>} samples
@@ -150,6 +151,19 @@ export function targets(/** @type {Run[]} */ runs) {
     verdict(
       ok,
       `at 100k: peer work_ms ≥ 100 × app scrub_ms median (${fmt(w)} vs 100 × ${fmt(s)}; ${fmtRatio(ratio(w, s))})`,
+    );
+  }
+  for (const r of runs) {
+    if (r.impl !== 'app' || !r.checks) continue;
+    const values = Object.values(r.checks);
+    const ran = values.every((v) => v !== null);
+    verdict(
+      ran ? values.every(Boolean) : null,
+      `at ${sizeLabel(r.n)}: whole-span counts add up to N, a click picks the stacked incidents, base and incident panels open (${Object.entries(
+        r.checks,
+      )
+        .map(([k, v]) => `${k} ${v === null ? '–' : v ? 'ok' : 'failed'}`)
+        .join(', ')})`,
     );
   }
   const largest = Math.max(...runs.map((r) => r.n));

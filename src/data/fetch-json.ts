@@ -14,6 +14,24 @@ export async function fetchJson(
   fetchFn: FetchLike,
   onProgress?: ProgressListener,
 ): Promise<unknown> {
+  const response = await fetchOk(url, fetchFn);
+  const text = await readText(response, onProgress);
+  onProgress?.({ phase: 'parse', loaded: text.length, total: text.length });
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new FetchJsonError(`is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+/** The Content-Length of a response, or null when absent. */
+export function contentLength(response: Response): number | null {
+  const length = Number(response.headers.get('Content-Length'));
+  return Number.isFinite(length) && length > 0 ? length : null;
+}
+
+/** Fetches `url`; throws FetchJsonError with a clear reason unless the response is OK. */
+export async function fetchOk(url: string, fetchFn: FetchLike): Promise<Response> {
   let response: Response;
   try {
     response = await fetchFn(url);
@@ -27,20 +45,13 @@ export async function fetchJson(
       `could not be fetched: HTTP ${response.status} ${response.statusText}`.trim(),
     );
   }
-  const text = await readText(response, onProgress);
-  onProgress?.({ phase: 'parse', loaded: text.length, total: text.length });
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new FetchJsonError(`is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
-  }
+  return response;
 }
 
 /** Reads the body as text, reporting bytes received as they arrive (for big files). */
 async function readText(response: Response, onProgress?: ProgressListener): Promise<string> {
   if (!onProgress || !response.body) return response.text();
-  const length = Number(response.headers.get('Content-Length'));
-  const total = Number.isFinite(length) && length > 0 ? length : null;
+  const total = contentLength(response);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let loaded = 0;

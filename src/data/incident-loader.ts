@@ -2,9 +2,14 @@
  * Loading the incidents file: fetch (with progress by bytes), parse, validate and normalize, on
  * the calling thread (tests, and inside the loader worker: see worker-loader.ts).
  */
-import { fetchJson, type FetchLike } from './fetch-json';
-import { buildIncidentTable, TEXT_FIELDS, type IncidentTable } from './incident-table';
+import { contentLength, fetchOk, FetchJsonError, type FetchLike } from './fetch-json';
+import { buildIncidentTable } from './incident-columns';
+import { readIncidentStream } from './incident-stream';
+import { TEXT_FIELDS, type IncidentTable } from './incident-table';
 import type { LoadIssue } from './load-report';
+import type { IncidentIndexesWire } from './incident-indexes';
+// Type only: the worker (the composition root on its thread) builds the map's point attributes.
+import type { IncidentPoints } from '../map/incident-points';
 import type { LoadPhase, ProgressListener } from './load-progress';
 
 /** The loaded incidents and what was rejected. */
@@ -13,6 +18,8 @@ export interface IncidentsResult {
   issues: LoadIssue[];
   /** Milliseconds spent in each phase (download, JSON parse, validate and normalize). */
   timings?: Record<LoadPhase, number>;
+  /** Indexes and layer attributes built next to the table (by the loader worker). */
+  prebuilt?: { indexes: IncidentIndexesWire; points: IncidentPoints };
 }
 
 /** Loads incidents from `url`; `file` names the file in the load report. */
@@ -23,15 +30,26 @@ export type IncidentsLoader = (
   signal?: AbortSignal,
 ) => Promise<IncidentsResult>;
 
-/** Loads on the calling thread with the given fetch. */
+/**
+ * Loads on the calling thread with the given fetch: streamed (parsed and validated in batches as
+ * bytes arrive) when the response has a body stream, else read whole.
+ */
 export function incidentsLoaderHere(fetchFn: FetchLike): IncidentsLoader {
   return async (url, file, onProgress) => {
     const start = performance.now();
-    let parseStart = start;
-    const json = await fetchJson(url, fetchFn, (p) => {
-      if (p.phase === 'parse') parseStart = performance.now();
-      onProgress?.(p);
-    });
+    const response = await fetchOk(url, fetchFn);
+    if (response.body) {
+      return readIncidentStream(response.body, contentLength(response), file, onProgress);
+    }
+    const text = await response.text();
+    const parseStart = performance.now();
+    onProgress?.({ phase: 'parse', loaded: text.length, total: text.length });
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      throw new FetchJsonError(`is not valid JSON (${e instanceof Error ? e.message : e})`);
+    }
     const validateStart = performance.now();
     onProgress?.({ phase: 'validate', loaded: 0, total: null });
     const result = buildIncidentTable(json, file);

@@ -1,10 +1,14 @@
 /// <reference lib="webworker" />
 /**
  * Web Worker: fetches, parses, validates and normalizes the incidents file off the main thread,
- * reporting progress by phase, and transfers the columns back.
+ * reporting progress by phase, builds the indexes and the layer's attributes, and transfers all
+ * of it back (typed arrays move, they are not copied).
  */
 import { incidentsLoaderHere, tableBuffers, type WorkerMessage } from './incident-loader';
+import { buildIncidentIndexesWire, indexesBuffers } from './incident-indexes';
 import type { LoadProgress } from './load-progress';
+// The map's point attributes are built here too, so the main thread only wraps buffers.
+import { buildIncidentPoints, pointsBuffers } from '../map/incident-points';
 
 const PROGRESS_EVERY_MS = 100;
 
@@ -25,7 +29,15 @@ self.onmessage = async (e: MessageEvent<{ url: string; file: string }>) => {
       e.data.file,
       onProgress,
     );
-    post({ type: 'done', result }, tableBuffers(result.table));
+    onProgress({ phase: 'validate', loaded: 0, total: null });
+    const indexes = buildIncidentIndexesWire(result.table);
+    const points = buildIncidentPoints(result.table);
+    result.prebuilt = { indexes, points };
+    post({ type: 'done', result }, [
+      ...tableBuffers(result.table),
+      ...indexesBuffers(indexes),
+      ...pointsBuffers(points),
+    ]);
   } catch (err) {
     post({ type: 'error', reason: err instanceof Error ? err.message : String(err) });
   }

@@ -3,7 +3,10 @@
  * others still load. Rows that fail validation are reported and skipped.
  */
 import { fetchJson, type FetchLike } from './fetch-json';
-import { tableFromFeatures, type IncidentTable } from './incident-table';
+import { emptyIncidentTable } from './incident-columns';
+import type { IncidentTable } from './incident-table';
+import { indexesFromWire, type IncidentIndexes } from './incident-indexes';
+import type { IncidentPoints } from '../map/incident-points';
 import { incidentsLoaderHere, type IncidentsLoader, type IncidentsResult } from './incident-loader';
 import type { ProgressListener } from './load-progress';
 import { buildBases } from './load-bases';
@@ -37,6 +40,8 @@ export interface LoadedData {
   failures: FileFailure[];
   /** Time spent per phase loading the incidents (for the benchmark), when known. */
   timings: IncidentsResult['timings'] | null;
+  /** Incident indexes and layer attributes the loader worker built, when it did. */
+  prebuilt?: { indexes: IncidentIndexes; points: IncidentPoints };
 }
 
 const EMPTY_FORCES: ForceLevels = { countries: [], sites: [], regions: [] };
@@ -63,6 +68,7 @@ export async function loadAll(
   const issues: LoadIssue[] = [];
   const failures: FileFailure[] = [];
   let timings: LoadedData['timings'] = null;
+  let prebuilt: LoadedData['prebuilt'];
 
   async function load<T>(
     url: string,
@@ -88,7 +94,12 @@ export async function loadAll(
       (built) => {
         timings = built.timings ?? null;
         issues.push(...built.issues);
-        performance.mark('incidents-ready');
+        if (built.prebuilt) {
+          prebuilt = {
+            indexes: indexesFromWire(built.prebuilt.indexes),
+            points: built.prebuilt.points,
+          };
+        }
         return built.table;
       },
       (e: unknown) => {
@@ -109,13 +120,14 @@ export async function loadAll(
   ]);
 
   return {
-    incidents: incidents ?? tableFromFeatures([]),
+    incidents: incidents ?? emptyIncidentTable(),
     bases: bases ?? [],
     forces: forces ?? EMPTY_FORCES,
     dataset,
     issues,
     failures,
     timings,
+    ...(prebuilt && incidents ? { prebuilt } : {}),
   };
 }
 

@@ -8,6 +8,8 @@ import { DataFilterExtension } from '@deck.gl/extensions';
 import type { PickingInfo } from '@deck.gl/core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { IncidentPoints } from './incident-points';
+import { WindowedHeatmapLayer } from './density-layer';
+import { DENSITY_COLORS } from '../state/palette';
 
 /** What the layer shows: the window (epoch days) and which categories are on. */
 export interface IncidentLayerState {
@@ -15,6 +17,8 @@ export interface IncidentLayerState {
   end: number;
   attacks: boolean;
   strikes: boolean;
+  /** Show a heatmap of the window's incidents instead of points. */
+  density: boolean;
   selectedPoint: number | null;
 }
 
@@ -77,7 +81,7 @@ export class IncidentOverlay {
         id: 'incidents',
         beforeId: this.beforeId,
         data: points.data,
-        visible: s.attacks || s.strikes,
+        visible: !s.density && (s.attacks || s.strikes),
         pickable: true,
         stroked: true,
         filled: true,
@@ -92,6 +96,21 @@ export class IncidentOverlay {
         ],
       } as never),
     ];
+    // Only while shown: an idle heatmap would still redo its weight map on every step.
+    if (s.density && (s.attacks || s.strikes)) {
+      layers.unshift(
+        new WindowedHeatmapLayer({
+          id: 'incident-density',
+          beforeId: this.beforeId,
+          data: points.data as never,
+          radiusPixels: 28,
+          intensity: 1,
+          threshold: 0.04,
+          colorRange: DENSITY_COLORS as never,
+          densityWindow: [s.start - o - 0.5, s.end - o + 0.5, kindLo - 0.5, kindHi + 0.5],
+        } as never),
+      );
+    }
     if (s.selectedPoint !== null) {
       if (this.selectedFor !== s.selectedPoint) {
         const k = s.selectedPoint;

@@ -78,3 +78,16 @@ export function buildIncidentPoints(table: IncidentTable): IncidentPoints {
     },
   };
 }
+
+/** The typed arrays' buffers, to transfer from the loader worker rather than copy. */
+export function pointsBuffers(p: IncidentPoints): ArrayBuffer[] {
+  const a = p.data.attributes;
+  return [
+    p.rowOf,
+    a.getPosition.value,
+    a.getFilterValue.value,
+    a.getFillColor.value,
+    a.getLineColor.value,
+    a.getLineWidth.value,
+  ].map((x) => x.buffer as ArrayBuffer);
+}

@@ -138,7 +138,7 @@ export class MapAdapter {
   private attach(map: MapLibreMap, data: LoadedData): void {
     this.attached = data;
     map.getContainer().setAttribute('data-map-ready', 'false');
-    this.points = buildIncidentPoints(data.incidents);
+    this.points = data.prebuilt?.points ?? buildIncidentPoints(data.incidents);
     this.pointOfRow = new Int32Array(data.incidents.length).fill(-1);
     this.points.rowOf.forEach((row, k) => (this.pointOfRow[row] = k));
     this.overlay!.setPoints(this.points);
@@ -158,6 +158,7 @@ export class MapAdapter {
       end: w ? w.end : -1,
       attacks: s.layers.attacks,
       strikes: s.layers.strikes,
+      density: s.layers.density,
       selectedPoint: point >= 0 ? point : null,
     });
   }
@@ -268,7 +269,8 @@ export class MapAdapter {
     const s = this.store.getState();
     const map = this.map;
     if (!map || !s.data || !this.points || !this.overlay) return;
-    const k = s.layers.attacks || s.layers.strikes ? this.overlay.pick(x, y) : null;
+    const pointsShown = !s.layers.density && (s.layers.attacks || s.layers.strikes);
+    const k = pointsShown ? this.overlay.pick(x, y) : null;
     const { items, more } = pickTargets({
       state: s,
       row: k === null ? null : this.points.rowOf[k]!,

@@ -49,3 +49,13 @@ export function forceClassLabel(i: number): string {
 
 /** Base symbol colours: active and inactive at the window's end. */
 export const BASE_COLORS = { active: '#1b2a41', inactive: '#9aa3ad' };
+
+/** Density (heatmap) colours, light to dark: ColorBrewer YlOrRd, sequential (more, darker). */
+export const DENSITY_COLORS: readonly (readonly [number, number, number])[] = [
+  [255, 255, 178],
+  [254, 217, 118],
+  [254, 178, 76],
+  [253, 141, 60],
+  [240, 59, 32],
+  [189, 0, 38],
+];

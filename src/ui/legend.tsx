@@ -1,6 +1,6 @@
 /**
- * The legend: what each colour and mark means, the force-level classes, and a switch per layer
- * (attacks, U.S. strikes, bases, force levels).
+ * The legend: what each colour and mark means, the force-level classes, a switch per layer
+ * (attacks, U.S. strikes, bases, force levels) and points or density (heatmap) for incidents.
  */
 import { INCIDENT_TYPES } from '../data/types';
 import { FORCE_CLASSES, forceClassLabel, TYPE_LABELS, typeCss } from '../state/palette';
@@ -26,6 +26,65 @@ function LayerToggle({
         <input type="checkbox" checked={on} onChange={() => toggle(id)} /> {label}
       </label>
       {on && children}
+    </div>
+  );
+}
+
+/** Above this many located incidents, points overplot at the regional scale: suggest density. */
+export const DENSITY_SUGGESTION_AT = 20_000;
+
+/** Points or heatmap, the marks' meaning for each, and the suggestion for dense data. */
+function DensitySwitch() {
+  const density = useAppStore((s) => s.layers.density);
+  const toggle = useAppStore((s) => s.toggleLayer);
+  const located = useAppStore((s) => s.derived?.spatial.rowOf.length ?? 0);
+  const set = (on: boolean) => on !== density && toggle('density');
+  return (
+    <div className="legend-group">
+      <fieldset className="display-switch">
+        <legend>Show incidents as</legend>
+        <label>
+          <input type="radio" name="display" checked={!density} onChange={() => set(false)} />{' '}
+          points
+        </label>
+        <label>
+          <input type="radio" name="display" checked={density} onChange={() => set(true)} /> density
+        </label>
+      </fieldset>
+      {density ? (
+        <div className="density-key">
+          <span className="density-ramp" aria-hidden="true" />
+          <span className="density-ends">
+            <span>fewer</span>
+            <span>more incidents</span>
+          </span>
+          <p className="legend-note">
+            Relative to the densest spot in the window; attacks and strikes as switched above.
+          </p>
+        </div>
+      ) : (
+        <>
+          {located >= DENSITY_SUGGESTION_AT && (
+            <p className="density-suggestion" role="note">
+              {located.toLocaleString('en-US')} located incidents: points overlap at this scale.{' '}
+              <button type="button" className="link-button" onClick={() => set(true)}>
+                Show density
+              </button>
+            </p>
+          )}
+          <ul className="legend-list legend-marks" aria-label="Location and confidence">
+            <li>
+              <span className="dot" style={{ background: '#555' }} aria-hidden="true" /> exact site
+            </li>
+            <li>
+              <span className="dot ring" aria-hidden="true" /> town-level or approximate
+            </li>
+            <li>
+              <span className="dot faint" aria-hidden="true" /> low confidence
+            </li>
+          </ul>
+        </>
+      )}
     </div>
   );
 }
@@ -61,17 +120,7 @@ export function Legend() {
           </li>
         </ul>
       </LayerToggle>
-      <ul className="legend-list legend-marks" aria-label="Location and confidence">
-        <li>
-          <span className="dot" style={{ background: '#555' }} aria-hidden="true" /> exact site
-        </li>
-        <li>
-          <span className="dot ring" aria-hidden="true" /> town-level or approximate
-        </li>
-        <li>
-          <span className="dot faint" aria-hidden="true" /> low confidence
-        </li>
-      </ul>
+      <DensitySwitch />
       <LayerToggle id="bases" label="Bases">
         <ul className="legend-list">
           <li>
