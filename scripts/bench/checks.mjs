@@ -1,4 +1,5 @@
 // @ts-check
+/* global window */
 // After the app's scrub at N: does everything else still work at this size? The counts over the
 // whole span (prefix sums) must add up to N; a click on a base's point must pick the incidents
 // stacked there (deck.gl picking + the KD-tree) and offer the base; the base's panel must open
