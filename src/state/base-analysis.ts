@@ -46,7 +46,7 @@ export function nearBaseStats(
   const key = `${base.lng.toFixed(5)},${base.lat.toFixed(5)}@${km}`;
   let stats = near.get(key);
   if (!stats) {
-    const rows = rowsWithinKm(derived.spatial, data.incidents.position, base.lng, base.lat, km);
+    const rows = rowsWithinKm(derived.spatial, base.lng, base.lat, km);
     stats = buildRowStats(data.incidents, rows);
     near.set(key, stats);
   }

@@ -12,8 +12,8 @@ import { windowRowRange } from './selectors';
 export interface RowStats {
   /** Table rows, ascending (table rows are in day order). */
   rows: Uint32Array;
+  /** Attacks (not U.S. strikes); strikes are the rest of the rows. */
   attacks: Uint32Array;
-  strikes: Uint32Array;
   /** U.S. killed / injured in attacks (U.S. strikes never count); unknown counts as 0. */
   killed: Uint32Array;
   injured: Uint32Array;
@@ -36,7 +36,6 @@ export function buildRowStats(table: IncidentTable, rows: ArrayLike<number>): Ro
   const out: RowStats = {
     rows: Uint32Array.from(rows),
     attacks: new Uint32Array(k + 1),
-    strikes: new Uint32Array(k + 1),
     killed: new Uint32Array(k + 1),
     injured: new Uint32Array(k + 1),
   };
@@ -44,7 +43,6 @@ export function buildRowStats(table: IncidentTable, rows: ArrayLike<number>): Ro
     const row = out.rows[i]!;
     const strike = isStrike(table, row);
     out.attacks[i + 1] = out.attacks[i]! + (strike ? 0 : 1);
-    out.strikes[i + 1] = out.strikes[i]! + (strike ? 1 : 0);
     out.killed[i + 1] = out.killed[i]! + (strike ? 0 : Math.max(0, table.usKilled[row]!));
     out.injured[i + 1] = out.injured[i]! + (strike ? 0 : Math.max(0, table.usInjured[row]!));
   }
@@ -88,7 +86,7 @@ export function summarize(table: IncidentTable, stats: RowStats, w: DayWindow): 
   }
   return {
     attacks,
-    strikes: stats.strikes[b]! - stats.strikes[a]!,
+    strikes: b - a - attacks,
     usKilled: stats.killed[b]! - stats.killed[a]!,
     usInjured: stats.injured[b]! - stats.injured[a]!,
     firstAttack,

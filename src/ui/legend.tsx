@@ -41,8 +41,8 @@ function ForceLegendNotes() {
           <span className="swatch-box none" aria-hidden="true" /> no dated figure (not shaded)
         </li>
         <li>
-          <span className="swatch-box stale" aria-hidden="true" /> <em>as of 2012</em>: figure over
-          a year old
+          <span className="swatch-box stale" aria-hidden="true" />{' '}
+          <span>hatched, “as of 2012”: figure over a year old</span>
         </li>
       </ul>
       <p className="legend-note">

@@ -25,11 +25,11 @@ export function NearestBases({ base }: { base: Base }) {
               onClick={() => select({ kind: 'base', id: n.id }, { fly: true })}
             >
               {byId.get(n.id)?.name ?? n.id}
-            </button>{' '}
-            <span className="muted">
+            </button>
+            <span className="near-distance">
               {n.samePoint
-                ? '· same map point (a proxy location shared by both)'
-                : `· ${n.km < 1 ? 'under 1' : fmt(Math.round(n.km))} km`}
+                ? 'same map point (a shared proxy location)'
+                : `${n.km < 1 ? 'under 1' : fmt(Math.round(n.km))} km`}
             </span>
           </li>
         ))}

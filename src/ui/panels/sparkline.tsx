@@ -34,6 +34,9 @@ export function Sparkline({
       : `Weekly ${what} ${range}; busiest week ${formatDay(series.firstDay + peak * 7)} with ${series.max}; the window is shaded.`;
   return (
     <figure className="sparkline" data-testid="sparkline">
+      <figcaption>
+        {what} per week (busiest: {series.max}); the window is shaded
+      </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={summary}>
         <rect
           className="sparkline-window"
@@ -55,13 +58,10 @@ export function Sparkline({
           ),
         )}
       </svg>
-      <figcaption>
+      <div className="sparkline-ends" aria-hidden="true">
         <span>{formatDay(series.firstDay)}</span>
-        <span>
-          {what} per week · peak {series.max}
-        </span>
         <span>{formatDay(last + 6)}</span>
-      </figcaption>
+      </div>
     </figure>
   );
 }

@@ -5,8 +5,8 @@ import { formatDay } from '../../time/days';
 import { fmt, formatPartialDate } from '../format';
 
 const W = 320;
-const H = 96;
-const PAD = { left: 40, right: 10, top: 10, bottom: 18 };
+const H = 104;
+const PAD = { left: 40, right: 10, top: 20, bottom: 18 };
 
 /** Round number at or above `v` for the y axis (1, 2, 2.5 or 5 × a power of ten). */
 function niceMax(v: number): number {
