@@ -2,8 +2,10 @@
  * Details of a base: identity, status, troops, the incidents tagged with it and those within a
  * radius inside the window, the nearest other bases, range rings and a "zoom to" action.
  */
-import { useDeferredValue } from 'react';
+import { memo, useDeferredValue } from 'react';
+import type { DayWindow } from '../../time/window';
 import { incidentAt } from '../../data/incident-table';
+import { REACH_RINGS_KM } from '../../geo/range-rings';
 import { taggedBaseStats } from '../../state/base-analysis';
 import { rowsInWindowOf, summarize } from '../../state/row-stats';
 import {
@@ -29,12 +31,21 @@ const PRECISION_TEXT: Record<string, string> = {
   none: 'unknown',
 };
 
-/** The base panel. */
+/** The base panel. Its body follows the window deferred, so a slider step never waits for it. */
 export function BasePanel({ id }: { id: string }) {
+  const window = useDeferredValue(useAppStore((s) => s.window));
+  return <BaseDetails id={id} window={window} />;
+}
+
+const BaseDetails = memo(function BaseDetails({
+  id,
+  window,
+}: {
+  id: string;
+  window: DayWindow | null;
+}) {
   const data = useAppStore((s) => s.data)!;
   const derived = useAppStore((s) => s.derived)!;
-  // Lists and charts follow the slider a beat behind it, so a drag stays smooth.
-  const window = useDeferredValue(useAppStore((s) => s.window));
   const select = useAppStore((s) => s.select);
   const rings = useAppStore((s) => s.rings);
   const setRings = useAppStore((s) => s.setRings);
@@ -66,7 +77,10 @@ export function BasePanel({ id }: { id: string }) {
         </button>
         <label className="rings-toggle">
           <input type="checkbox" checked={rings} onChange={(e) => setRings(e.target.checked)} />{' '}
-          Range rings <span className="muted">({radiusKm} km; 100, 300, 500 km reach)</span>
+          Range rings{' '}
+          <span className="muted">
+            ({radiusKm} km; {REACH_RINGS_KM.filter((km) => km !== radiusKm).join(', ')} km reach)
+          </span>
         </label>
       </div>
       <dl className="facts">
@@ -139,4 +153,4 @@ export function BasePanel({ id }: { id: string }) {
       <SourcesList urls={base.sources} />
     </article>
   );
-}
+});

@@ -2,7 +2,8 @@
  * Compare bases: every base ranked for the window by attacks or by U.S. casualties, counting the
  * incidents tagged with each base or those within the chosen radius. Clicking a row opens the base.
  */
-import { useDeferredValue, useState } from 'react';
+import { memo, useDeferredValue, useState } from 'react';
+import type { DayWindow } from '../../time/window';
 import {
   baseRanking,
   type RankBasis,
@@ -20,11 +21,15 @@ function ranks(rows: RankRow[], key: (r: RankRow) => number): number[] {
   return out;
 }
 
-/** The base ranking panel. */
+/** The base ranking panel. It follows the window deferred, so a slider step never waits for it. */
 export function ComparePanel() {
+  const window = useDeferredValue(useAppStore((s) => s.window));
+  return <Ranking window={window} />;
+}
+
+const Ranking = memo(function Ranking({ window }: { window: DayWindow | null }) {
   const data = useAppStore((s) => s.data)!;
   const derived = useAppStore((s) => s.derived)!;
-  const window = useDeferredValue(useAppStore((s) => s.window));
   const km = useAppStore((s) => s.radiusKm);
   const setRadius = useAppStore((s) => s.setRadius);
   const select = useAppStore((s) => s.select);
@@ -150,4 +155,4 @@ export function ComparePanel() {
       </p>
     </article>
   );
-}
+});

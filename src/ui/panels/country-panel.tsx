@@ -2,7 +2,8 @@
  * A country's U.S. force level (the figure in force on the window's end, the series as a step chart
  * with sources per point, context) and the incidents located in it inside the window.
  */
-import { useDeferredValue } from 'react';
+import { memo, useDeferredValue } from 'react';
+import type { DayWindow } from '../../time/window';
 import { incidentAt } from '../../data/incident-table';
 import { countryStats } from '../../state/base-analysis';
 import { rowsInWindowOf, summarize } from '../../state/row-stats';
@@ -16,11 +17,21 @@ import { IncidentList, LIST_LIMIT } from './incident-list';
 import { StepChart } from './step-chart';
 import { useCountryShape } from './use-country-shape';
 
-/** The country panel. */
+/** The country panel. Its body follows the window deferred, so a slider step never waits for it. */
 export function CountryPanel({ iso3 }: { iso3: string }) {
+  const window = useDeferredValue(useAppStore((s) => s.window));
+  return <CountryDetails iso3={iso3} window={window} />;
+}
+
+const CountryDetails = memo(function CountryDetails({
+  iso3,
+  window,
+}: {
+  iso3: string;
+  window: DayWindow | null;
+}) {
   const data = useAppStore((s) => s.data)!;
   const derived = useAppStore((s) => s.derived)!;
-  const window = useDeferredValue(useAppStore((s) => s.window));
   const shape = useCountryShape(iso3);
   const country = data.forces.countries.find((c) => c.iso3 === iso3);
   if (!country || !window) return <p>No force-level data for {iso3}.</p>;
@@ -109,4 +120,4 @@ export function CountryPanel({ iso3 }: { iso3: string }) {
       )}
     </article>
   );
-}
+});
