@@ -42,7 +42,7 @@ function ForceLegendNotes() {
         </li>
         <li>
           <span className="swatch-box stale" aria-hidden="true" />{' '}
-          <span>hatched, “as of 2012”: figure over a year old</span>
+          <span>hatched and labelled “as of” its year: figure over a year old</span>
         </li>
       </ul>
       <p className="legend-note">

@@ -137,8 +137,6 @@ const BaseDetails = memo(function BaseDetails({
           : the location is a proxy for both.
         </p>
       )}
-      {base.description && <p>{base.description}</p>}
-      {base.status_note && <p className="muted">Status: {base.status_note}</p>}
       <h3>In {formatWindow(window)}</h3>
       <p data-testid="base-attack-count">
         {plural(sum.attacks, 'attack')} on this base
@@ -148,6 +146,13 @@ const BaseDetails = memo(function BaseDetails({
       <NearBase base={base} window={window} />
       <h3>Incidents tagged with this base</h3>
       <IncidentList incidents={incidents} more={rows.length - incidents.length} />
+      {(base.description || base.status_note) && (
+        <>
+          <h3>About the site</h3>
+          {base.description && <p>{base.description}</p>}
+          {base.status_note && <p className="muted">Status: {base.status_note}</p>}
+        </>
+      )}
       <NearestBases base={base} />
       <h3>Sources</h3>
       <SourcesList urls={base.sources} />
