@@ -9,6 +9,7 @@ import type { FeatureCollection } from 'geojson';
 import { rangeRings } from '../geo/range-rings';
 import type { AppState } from '../state/store';
 
+/** Source id of the rings (e2e tests read it with `querySourceFeatures`). */
 export const RINGS_SOURCE = 'range-rings';
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const RADIUS_COLOR = '#0b5cad';
