@@ -35,6 +35,8 @@ function Header() {
     (s) => s.data?.dataset?.title ?? (s.status === 'loading' ? 'Loading…' : 'Incident map'),
   );
   const setAboutOpen = useAppStore((s) => s.setAboutOpen);
+  const setCompareOpen = useAppStore((s) => s.setCompareOpen);
+  const ready = useAppStore((s) => s.status === 'ready');
   const issueCount = useAppStore((s) => s.data?.issues.length ?? 0);
   const setReportOpen = useAppStore((s) => s.setReportOpen);
   return (
@@ -43,6 +45,11 @@ function Header() {
       {issueCount > 0 && (
         <button type="button" onClick={() => setReportOpen(true)}>
           Load report ({issueCount})
+        </button>
+      )}
+      {ready && (
+        <button type="button" onClick={() => setCompareOpen(true)}>
+          Compare bases
         </button>
       )}
       <button type="button" onClick={() => setAboutOpen(true)}>

@@ -42,3 +42,41 @@ export function rowsInBox(
 export function rowsAtPoint(index: SpatialIndex, lng: number, lat: number): number[] {
   return rowsInBox(index, lng, lat, lng, lat);
 }
+
+/**
+ * Calls `visit(row, lng, lat)` for every indexed point inside the box. Coordinates are read from
+ * the tree's own arrays, where a leaf's points sit together, so a large query does not jump around
+ * the table's position column for each point (kdbush's `range` traversal, with a visitor).
+ */
+export function forEachInBox(
+  index: SpatialIndex,
+  west: number,
+  south: number,
+  east: number,
+  north: number,
+  visit: (row: number, lng: number, lat: number) => void,
+): void {
+  if (index.rowOf.length === 0) return;
+  const { ids, coords, nodeSize } = index.tree;
+  const rowOf = index.rowOf;
+  const stack = [0, ids.length - 1, 0];
+  while (stack.length > 0) {
+    const axis = stack.pop()!;
+    const right = stack.pop()!;
+    const left = stack.pop()!;
+    if (right - left <= nodeSize) {
+      for (let i = left; i <= right; i++) {
+        const x = coords[2 * i]!;
+        const y = coords[2 * i + 1]!;
+        if (x >= west && x <= east && y >= south && y <= north) visit(rowOf[ids[i]!]!, x, y);
+      }
+      continue;
+    }
+    const m = (left + right) >> 1;
+    const x = coords[2 * m]!;
+    const y = coords[2 * m + 1]!;
+    if (x >= west && x <= east && y >= south && y <= north) visit(rowOf[ids[m]!]!, x, y);
+    if (axis === 0 ? west <= x : south <= y) stack.push(left, m - 1, 1 - axis);
+    if (axis === 0 ? east >= x : north >= y) stack.push(m + 1, right, 1 - axis);
+  }
+}

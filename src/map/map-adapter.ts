@@ -6,10 +6,10 @@
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { PickingInfo } from '@deck.gl/core';
-import type { Topology } from 'topojson-specification';
 import type { LoadedData } from '../data/load-all';
 import { idAt, rowOfId } from '../data/incident-table';
-import { worldLayers, type WorldLayers } from '../geo/world';
+import type { WorldLayers } from '../geo/world';
+import { loadWorldLayers } from '../geo/world-loader';
 import type { AppState, AppStore } from '../state/store';
 import { forceOn, isBaseActive } from '../state/selectors';
 import type { Selection } from '../state/url-schema';
@@ -20,6 +20,7 @@ import {
   BASES_ICON_LAYER,
   BASES_SOURCE,
   BASE_LABEL_SOURCE,
+  ForceMarks,
   pointKey,
   setBasesVisible,
 } from './base-layers';
@@ -28,6 +29,7 @@ import { ResetViewControl } from './controls';
 import { buildIncidentPoints, type IncidentPoints } from './incident-points';
 import type { IncidentOverlay } from './incident-layer';
 import { pickTargets } from '../state/pick-targets';
+import { RangeRings } from './range-rings';
 
 setWorkerUrl(workerUrl);
 
@@ -44,6 +46,8 @@ export class MapAdapter {
   private selectedBase: string | null = null;
   private baseActive = new Map<string, boolean>();
   private troops = new Map<string, number | null>();
+  private rings = new RangeRings();
+  private forceMarks = new ForceMarks();
   private readonly hadCameraInUrl: boolean;
   private unsubscribe: (() => void) | null = null;
 
@@ -76,9 +80,8 @@ export class MapAdapter {
     this.map = map;
     (window as unknown as { __incidentMap?: unknown }).__incidentMap = { map, adapter: this };
 
-    const worldReady = fetch(this.worldUrl)
-      .then((r) => r.json() as Promise<Topology>)
-      .then((topology) => worldLayers(topology));
+    // Shared with the country panel, which needs the outlines for point-in-polygon.
+    const worldReady = loadWorldLayers(this.worldUrl);
     map.on('load', async () => {
       try {
         this.world = await worldReady;
@@ -124,8 +127,16 @@ export class MapAdapter {
       setBasesVisible(map, s.layers.bases);
       if (map.getLayer(FORCES_LAYER))
         map.setLayoutProperty(FORCES_LAYER, 'visibility', s.layers.forces ? 'visible' : 'none');
+      this.forceMarks.setVisible(map, s.layers.forces);
     }
     if (all || s.selection !== prev.selection) this.applySelection(map, s.selection);
+    if (
+      all ||
+      s.selection !== prev.selection ||
+      s.rings !== prev.rings ||
+      s.radiusKm !== prev.radiusKm
+    )
+      this.rings.update(map, s);
     if (fresh) this.initialCamera(map, s);
     else if (s.flyTo && s.flyTo !== this.handledFly) this.flyTo(map, s.flyTo, true);
     if (s.resetViewRequest !== this.handledReset) {
@@ -143,6 +154,9 @@ export class MapAdapter {
     this.points.rowOf.forEach((row, k) => (this.pointOfRow[row] = k));
     this.overlay!.setPoints(this.points);
     addBaseLayers(map, data.bases);
+    this.rings.add(map, 'bases-halo');
+    if (this.world && map.getSource(COUNTRY_SOURCE))
+      this.forceMarks.add(map, COUNTRY_SOURCE, this.world.labels, data.forces, 'coast');
     this.baseActive.clear();
     this.troops.clear();
     this.selectedBase = null;
@@ -188,6 +202,7 @@ export class MapAdapter {
         map.setFeatureState({ source: COUNTRY_SOURCE, id: c.iso3 }, { troops: value });
       }
     }
+    this.forceMarks.apply(map, COUNTRY_SOURCE, s.derived, end);
   }
 
   private applySelection(map: MapLibreMap, sel: Selection | null): void {

@@ -88,3 +88,11 @@ export function iso3OfCountry(
   if (!name) return null;
   return forces.countries.find((c) => c.name.toLowerCase() === name.toLowerCase())?.iso3 ?? null;
 }
+
+/** A troop figure older than this many days at a date is shown with its age ("as of 2012"). */
+export const STALE_AFTER_DAYS = 365;
+
+/** Whether a figure in force since `from` is older than a year on `day`. */
+export function isStaleFigure(from: number, day: number): boolean {
+  return day - from > STALE_AFTER_DAYS;
+}

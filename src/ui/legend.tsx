@@ -5,6 +5,7 @@
 import { INCIDENT_TYPES } from '../data/types';
 import { FORCE_CLASSES, forceClassLabel, TYPE_LABELS, typeCss } from '../state/palette';
 import type { LayerId } from '../state/url-schema';
+import { formatDay } from '../time/days';
 import { useAppStore } from './store-context';
 
 const ATTACK_TYPES = INCIDENT_TYPES.filter((t) => t !== 'us_strike');
@@ -89,6 +90,28 @@ function DensitySwitch() {
   );
 }
 
+/** The force-level marks (no figure, old figure) and the date the shading is for. */
+function ForceLegendNotes() {
+  const end = useAppStore((s) => s.window?.end ?? null);
+  return (
+    <>
+      <ul className="legend-list">
+        <li>
+          <span className="swatch-box none" aria-hidden="true" /> no dated figure (not shaded)
+        </li>
+        <li>
+          <span className="swatch-box stale" aria-hidden="true" />{' '}
+          <span>hatched and labelled “as of” its year: figure over a year old</span>
+        </li>
+      </ul>
+      <p className="legend-note">
+        Figure in force on {end === null ? "the window's end date" : formatDay(end)} (the window's
+        end); each holds until the next.
+      </p>
+    </>
+  );
+}
+
 /** Narrow screens start with the legend folded so it does not cover the map. */
 function startsOpen(): boolean {
   return (
@@ -140,7 +163,7 @@ export function Legend() {
             </li>
           ))}
         </ul>
-        <p className="legend-note">Figure in force on the window's end date.</p>
+        <ForceLegendNotes />
       </LayerToggle>
       {caveat && <p className="legend-caveat">{caveat}</p>}
     </details>

@@ -1,12 +1,14 @@
 /**
  * Panels: clicking the map opens what is under the pointer (a chooser when several things are
- * stacked there), `select=` opens a panel on load, and panels link to each other.
+ * stacked there), `select=` opens a panel on load, and panels link to each other. Base analysis:
+ * attacks within a radius, range rings, the base ranking, the country panel and "as of" marks.
  */
 import { expect, test, type Page } from '@playwright/test';
 import {
   baseLngLat,
   baseName,
   clickMapAt,
+  countColorPixels,
   formatIso,
   openApp,
   readData,
@@ -125,9 +127,147 @@ test('co-located bases are both offered by a click on their shared point', async
 
   await bases.filter({ hasText: baseName('qasrak') }).click();
   await expect(title(page)).toHaveText(baseName('qasrak'));
-  // Its panel says it shares the point and links to the other base.
+  // Its panel says it shares the point and links to the other base; the nearest bases name it as
+  // on the same map point, not "0 km" away.
+  await expect(page.getByTestId('nearest-bases').locator('li').first()).toHaveText(
+    `${baseName('tal_baydar')}same map point (a shared proxy location)`,
+  );
   await panel(page)
+    .getByText(/Shares its map point with/)
     .getByRole('button', { name: baseName('tal_baydar') })
     .click();
   await expect(title(page)).toHaveText(baseName('tal_baydar'));
+});
+
+// ---------------------------------------------------------------------------------------------
+// Base analysis and force levels
+
+/** Great-circle distance in km (haversine, the Earth radius Turf uses). */
+function km([lng1, lat1]: [number, number], [lng2, lat2]: [number, number]): number {
+  const rad = Math.PI / 180;
+  const h =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
+    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
+}
+
+const inJanuary = (f: (typeof incidents)[number]) =>
+  f.properties.date >= '2024-01-01' && f.properties.date <= '2024-01-31';
+const isAttack = (f: (typeof incidents)[number]) => f.properties.type !== 'us_strike';
+
+test("Ain al-Asad's panel shows its attacks in January 2024 and the Iraq figure of 2,500", async ({
+  page,
+}) => {
+  const problems = await watchProblems(page);
+  await openApp(page, '?select=base:ain_al_asad&from=2024-01-01&to=2024-01-31');
+  await expect(title(page)).toHaveText('Ain al-Asad Air Base');
+  const tagged = incidents.filter(
+    (f) => inJanuary(f) && isAttack(f) && f.properties.base_id === 'ain_al_asad',
+  );
+  expect(tagged.length).toBeGreaterThan(0);
+  await expect(page.getByTestId('base-attack-count')).toContainText(
+    `${tagged.length} attack${tagged.length === 1 ? '' : 's'} on this base`,
+  );
+  await expect(panel(page).locator('.incident-list button')).toHaveCount(tagged.length);
+  for (const f of tagged) {
+    await expect(panel(page).locator('.incident-list')).toContainText(formatIso(f.properties.date));
+  }
+  await expect(page.getByTestId('country-troops')).toContainText('2,500 U.S. troops');
+
+  // Within 25 km: every attack recorded that close, whatever base it is tagged with.
+  const base = baseLngLat('ain_al_asad');
+  const near = (r: number) =>
+    incidents.filter(
+      (f) => inJanuary(f) && isAttack(f) && f.geometry && km(base, f.geometry.coordinates) <= r,
+    );
+  await expect(page.getByTestId('near-count')).toContainText(`${near(25).length} attacks`);
+  await panel(page).getByRole('combobox', { name: 'Radius' }).selectOption('100');
+  await expect(page.getByTestId('near-count')).toContainText(`${near(100).length} attacks`);
+  await expect.poll(() => urlParam(page, 'radius')).toBe('100');
+  await expect(page.getByTestId('sparkline').getByRole('img')).toBeVisible();
+  expect(problems.pageErrors).toEqual([]);
+});
+
+test('range rings are drawn around the selected base, labelled, and follow the radius', async ({
+  page,
+}) => {
+  await openApp(page, '?select=base:tower_22&rings=1&radius=50');
+  const ringsOnMap = () =>
+    page.evaluate(() => {
+      const map = window.__incidentMap!.map;
+      const kms = map
+        .querySourceFeatures('range-rings')
+        .map((f) => `${f.properties.kind}:${f.properties.km}`);
+      return [...new Set(kms)].sort();
+    });
+  await expect.poll(ringsOnMap).toEqual(['radius:50', 'reach:100', 'reach:300', 'reach:500']);
+  // The 50 km ring is on screen in its colour (#0b5cad).
+  expect(await countColorPixels(page, [[11, 92, 173]], 20)).toBeGreaterThan(200);
+  const labels = await page.evaluate(() =>
+    window
+      .__incidentMap!.map.queryRenderedFeatures({ layers: ['range-ring-label'] })
+      .map((f) => f.properties.label),
+  );
+  expect(labels).toContain('50 km');
+
+  const toggle = panel(page).getByRole('checkbox', { name: /Range rings/ });
+  await expect(toggle).toBeChecked();
+  await toggle.uncheck();
+  await expect.poll(ringsOnMap).toEqual([]);
+  await expect.poll(() => urlParam(page, 'rings')).not.toBe('1');
+  await toggle.check();
+  await panel(page).getByRole('combobox', { name: 'Radius' }).selectOption('10');
+  await expect.poll(ringsOnMap).toEqual(['radius:10', 'reach:100', 'reach:300', 'reach:500']);
+});
+
+test('Compare bases ranks the bases for the window; a row opens its base', async ({ page }) => {
+  await openApp(page, '?from=2024-01-01&to=2024-01-31');
+  await page.getByRole('button', { name: 'Compare bases' }).click();
+  await expect(title(page)).toHaveText('Bases ranked, 1 Jan 2024 – 31 Jan 2024');
+  const counts = new Map<string, number>();
+  for (const f of incidents.filter((f) => inJanuary(f) && isAttack(f) && f.properties.base_id)) {
+    counts.set(
+      f.properties.base_id as string,
+      (counts.get(f.properties.base_id as string) ?? 0) + 1,
+    );
+  }
+  const top = Math.max(...counts.values());
+  const leaders = [...counts].filter(([, n]) => n === top).map(([id]) => baseName(id));
+  const first = page.getByTestId('rank-table').locator('tbody tr').first();
+  await expect(first.locator('td').nth(2)).toHaveText(String(top));
+  expect(leaders).toContain(await first.getByRole('button').innerText());
+
+  // Most U.S. casualties in January 2024: Tower 22 (3 killed).
+  await page.getByRole('button', { name: 'Most U.S. casualties' }).click();
+  await expect(first.getByRole('button')).toHaveText('Tower 22');
+  await first.click();
+  await expect(title(page)).toHaveText('Tower 22');
+  await expect.poll(() => urlParam(page, 'select')).toBe('base:tower_22');
+});
+
+test("a country's panel shows its step chart and the figure in force; old figures are marked", async ({
+  page,
+}) => {
+  await openApp(page, '?select=country:IRQ&from=2024-01-01&to=2024-01-31');
+  await expect(title(page)).toHaveText('Iraq');
+  await expect(page.getByTestId('country-force')).toContainText(
+    '2,500 U.S. troops, as of 21 Jan 2024',
+  );
+  await expect(panel(page).getByRole('img', { name: /^Step chart of 3 figures/ })).toBeVisible();
+  await expect(page.getByTestId('figure-list').getByRole('link')).toHaveCount(3);
+  const iraqAttacks = incidents.filter(
+    (f) => inJanuary(f) && isAttack(f) && f.properties.country === 'Iraq',
+  ).length;
+  await expect(page.getByTestId('country-incidents')).toContainText(`${iraqAttacks} attacks`);
+
+  // Kuwait's only dated figure is from 2012: hatched and labelled "as of 2012"; Iraq's is not.
+  const marks = await page.evaluate(() => {
+    const map = window.__incidentMap!.map;
+    return {
+      kwt: map.getFeatureState({ source: 'countries', id: 'KWT' }).stale,
+      irq: map.getFeatureState({ source: 'countries', id: 'IRQ' }).stale,
+      label: map.getFeatureState({ source: 'force-marks', id: 'KWT:0' }).show,
+    };
+  });
+  expect(marks).toEqual({ kwt: true, irq: false, label: true });
 });

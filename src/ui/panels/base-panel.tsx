@@ -1,18 +1,28 @@
-/** Details of a base: identity, status, sources, troops, and the attacks on it inside the window. */
+/**
+ * Details of a base: identity, status, troops, the incidents tagged with it and those within a
+ * radius inside the window, the nearest other bases, range rings and a "zoom to" action.
+ */
+import { memo, useDeferredValue } from 'react';
+import type { DayWindow } from '../../time/window';
+import { incidentAt } from '../../data/incident-table';
+import { REACH_RINGS_KM } from '../../geo/range-rings';
+import { taggedBaseStats } from '../../state/base-analysis';
+import { rowsInWindowOf, summarize } from '../../state/row-stats';
 import {
   forceOn,
   iso3OfCountry,
   isBaseActive,
-  rowsInWindow,
+  isStaleFigure,
   siteForceOn,
 } from '../../state/selectors';
 import { formatDay } from '../../time/days';
-import { incidentAt } from '../../data/incident-table';
 import { casualtyText, formatPartialDate, formatWindow, plural } from '../format';
 import { SourceLink, SourcesList } from '../sources-list';
 import { useAppStore } from '../store-context';
 import { ForceFigureText } from './force-figure';
-import { IncidentList } from './incident-list';
+import { IncidentList, LIST_LIMIT } from './incident-list';
+import { NearBase } from './near-base';
+import { NearestBases } from './nearest-bases';
 
 const PRECISION_TEXT: Record<string, string> = {
   exact_site: 'exact site',
@@ -21,24 +31,38 @@ const PRECISION_TEXT: Record<string, string> = {
   none: 'unknown',
 };
 
-/** The base panel. */
+/** The base panel. Its body follows the window deferred, so a slider step never waits for it. */
 export function BasePanel({ id }: { id: string }) {
+  const window = useDeferredValue(useAppStore((s) => s.window));
+  return <BaseDetails id={id} window={window} />;
+}
+
+const BaseDetails = memo(function BaseDetails({
+  id,
+  window,
+}: {
+  id: string;
+  window: DayWindow | null;
+}) {
   const data = useAppStore((s) => s.data)!;
   const derived = useAppStore((s) => s.derived)!;
-  const window = useAppStore((s) => s.window);
   const select = useAppStore((s) => s.select);
+  const rings = useAppStore((s) => s.rings);
+  const setRings = useAppStore((s) => s.setRings);
+  const radiusKm = useAppStore((s) => s.radiusKm);
   const base = derived.baseById.get(id);
   if (!base || !window) return <p>Unknown base.</p>;
-  const rows = rowsInWindow(data.incidents, derived.rowsByBase.get(id) ?? [], window);
-  const incidents = rows.map((r) => incidentAt(data.incidents, r));
-  const attacks = incidents.filter((r) => r.type !== 'us_strike');
-  const killed = attacks.reduce((n, r) => n + (r.us_killed ?? 0), 0);
-  const injured = attacks.reduce((n, r) => n + (r.us_injured ?? 0), 0);
+  const tagged = taggedBaseStats(data, derived, id);
+  const sum = summarize(data.incidents, tagged, window);
+  const rows = rowsInWindowOf(data.incidents, tagged, window);
+  const incidents = Array.from(rows.subarray(0, LIST_LIMIT), (r) => incidentAt(data.incidents, r));
   const iso3 = iso3OfCountry(data.forces, base.country);
   const countryForce = iso3 ? forceOn(derived, iso3, window.end) : null;
   const siteForce = siteForceOn(derived, id, window.end);
+  const stale = (from: number) => (isStaleFigure(from, window.end) ? window.end : undefined);
   const sharing = (derived.colocated.get(id) ?? []).filter((other) => other !== id);
   const active = isBaseActive(base, window.end);
+  const casualties = casualtyText(sum.usKilled, sum.usInjured);
 
   return (
     <article aria-labelledby="panel-title">
@@ -47,6 +71,18 @@ export function BasePanel({ id }: { id: string }) {
         {base.name}
       </h2>
       {base.alt_names.length > 0 && <p className="muted">Also: {base.alt_names.join('; ')}</p>}
+      <div className="panel-actions">
+        <button type="button" onClick={() => select({ kind: 'base', id }, { fly: true })}>
+          Zoom to
+        </button>
+        <label className="rings-toggle">
+          <input type="checkbox" checked={rings} onChange={(e) => setRings(e.target.checked)} />{' '}
+          Range rings{' '}
+          <span className="muted">
+            ({radiusKm} km; {REACH_RINGS_KM.filter((km) => km !== radiusKm).join(', ')} km reach)
+          </span>
+        </label>
+      </div>
       <dl className="facts">
         <dt>Country</dt>
         <dd>{base.country ?? 'unknown'}</dd>
@@ -69,15 +105,15 @@ export function BasePanel({ id }: { id: string }) {
         {siteForce && (
           <>
             <dt>Troops at the site</dt>
-            <dd>
-              <ForceFigureText figure={siteForce.point} />
+            <dd data-testid="site-troops">
+              <ForceFigureText figure={siteForce.point} staleOn={stale(siteForce.from)} />
             </dd>
           </>
         )}
         <dt>U.S. troops in {base.country ?? 'the country'}</dt>
-        <dd>
+        <dd data-testid="country-troops">
           {countryForce ? (
-            <ForceFigureText figure={countryForce.point} />
+            <ForceFigureText figure={countryForce.point} staleOn={stale(countryForce.from)} />
           ) : (
             'no figure in force on this date'
           )}
@@ -101,19 +137,25 @@ export function BasePanel({ id }: { id: string }) {
           : the location is a proxy for both.
         </p>
       )}
-      {base.description && <p>{base.description}</p>}
-      {base.status_note && <p className="muted">Status: {base.status_note}</p>}
       <h3>In {formatWindow(window)}</h3>
       <p data-testid="base-attack-count">
-        {plural(attacks.length, 'attack')} on this base
-        {incidents.length > attacks.length && (
-          <>, {plural(incidents.length - attacks.length, 'U.S. strike')}</>
-        )}
-        {casualtyText(killed, injured) && <> · {casualtyText(killed, injured)}</>}
+        {plural(sum.attacks, 'attack')} on this base
+        {sum.strikes > 0 && <>, {plural(sum.strikes, 'U.S. strike')}</>}
+        {casualties && <> · {casualties}</>}
       </p>
-      <IncidentList incidents={incidents} />
+      <NearBase base={base} window={window} />
+      <h3>Incidents tagged with this base</h3>
+      <IncidentList incidents={incidents} more={rows.length - incidents.length} />
+      {(base.description || base.status_note) && (
+        <>
+          <h3>About the site</h3>
+          {base.description && <p>{base.description}</p>}
+          {base.status_note && <p className="muted">Status: {base.status_note}</p>}
+        </>
+      )}
+      <NearestBases base={base} />
       <h3>Sources</h3>
       <SourcesList urls={base.sources} />
     </article>
   );
-}
+});

@@ -1,8 +1,9 @@
-/** The side panel: shows the selection (base, incident, country) or About; Escape or × closes it. */
+/** The side panel: shows About, the base ranking, or the selection (base, incident, country); Escape or × closes it. */
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '../store-context';
 import { AboutPanel } from './about-panel';
 import { BasePanel } from './base-panel';
+import { ComparePanel } from './compare-panel';
 import { CountryPanel } from './country-panel';
 import { IncidentPanel } from './incident-panel';
 
@@ -13,11 +14,30 @@ export function SidePanel() {
   const ready = useAppStore((s) => s.status === 'ready' && s.data !== null);
   const select = useAppStore((s) => s.select);
   const setAboutOpen = useAppStore((s) => s.setAboutOpen);
+  const compareOpen = useAppStore((s) => s.compareOpen);
+  const setCompareOpen = useAppStore((s) => s.setCompareOpen);
   const ref = useRef<HTMLElement>(null);
-  const open = aboutOpen || (ready && selection !== null);
-  const key = aboutOpen ? 'about' : selection ? `${selection.kind}:${selection.id}` : '';
+  const comparing = ready && compareOpen && !aboutOpen;
+  const open = aboutOpen || comparing || (ready && selection !== null);
+  const key = aboutOpen
+    ? 'about'
+    : comparing
+      ? 'compare'
+      : selection
+        ? `${selection.kind}:${selection.id}`
+        : '';
 
-  const close = () => (aboutOpen ? setAboutOpen(false) : select(null));
+  // A new selection (a map click, a link) shows its panel instead of the ranking.
+  const shownSelection = useRef(selection);
+  useEffect(() => {
+    if (shownSelection.current === selection) return;
+    shownSelection.current = selection;
+    if (selection && compareOpen) setCompareOpen(false);
+  }, [selection, compareOpen, setCompareOpen]);
+
+  // Closing the ranking returns to the selection it covered, if any.
+  const close = () =>
+    aboutOpen ? setAboutOpen(false) : comparing ? setCompareOpen(false) : select(null);
 
   useEffect(() => {
     if (!open) return;
@@ -25,12 +45,13 @@ export function SidePanel() {
       // The chooser handles Escape first (capture phase) and marks it handled.
       if (e.key === 'Escape' && !e.defaultPrevented) {
         if (aboutOpen) setAboutOpen(false);
+        else if (comparing) setCompareOpen(false);
         else select(null);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [open, aboutOpen, select, setAboutOpen]);
+  }, [open, aboutOpen, comparing, select, setAboutOpen, setCompareOpen]);
 
   // A new subject: back to the top, and focus its heading so keyboard and screen-reader users land on it.
   useEffect(() => {
@@ -47,6 +68,8 @@ export function SidePanel() {
       </button>
       {aboutOpen ? (
         <AboutPanel />
+      ) : comparing ? (
+        <ComparePanel />
       ) : selection?.kind === 'base' ? (
         <BasePanel id={selection.id} />
       ) : selection?.kind === 'incident' ? (
