@@ -29,7 +29,7 @@ const CLOSE_BRACKET = 0x5d;
 const FEATURES = [...'features'].map((c) => c.charCodeAt(0));
 
 /** Default batch size: big enough that per-batch overhead vanishes, small enough to overlap. */
-export const DEFAULT_BATCH_BYTES = 4 << 20;
+export const DEFAULT_BATCH_BYTES = 1 << 20;
 
 /** What the scanner hands to its consumer. */
 export interface FeatureStreamSink {

@@ -12,6 +12,7 @@ import { incidentProperties } from './schemas';
 import { CONFIDENCE_LEVELS, COORD_PRECISIONS, INCIDENT_TYPES } from './types';
 import { assertFeatureCollection, validateFeature } from './validate-features';
 import {
+  INTERNED_FIELDS,
   NONE,
   SOURCE_SEPARATOR,
   TEXT_FIELDS,
@@ -26,17 +27,11 @@ const TYPE_INDEX = new Map<unknown, number>(INCIDENT_TYPES.map((t, i) => [t, i])
 const CONFIDENCE_INDEX = new Map<unknown, number>(CONFIDENCE_LEVELS.map((t, i) => [t, i]));
 const PRECISION_INDEX = new Map<unknown, number>(COORD_PRECISIONS.map((t, i) => [t, i]));
 
-/** Fields with few distinct values (targets, groups, countries): stored once each. */
-const INTERNED_FIELDS = [
-  'weapon',
-  'target',
-  'base_id',
-  'country',
-  'claimed_by',
-  'claimed_by_group',
-] as const;
-/** Free text, mostly distinct: hashing it to intern would cost more than it saves. */
-const PLAIN_FIELDS = ['date_note', 'casualty_note', 'other_casualties', 'description'] as const;
+/** Free-text fields the record path writes (ids and sources are written on their own). */
+const NOTE_FIELDS = ['date_note', 'casualty_note', 'other_casualties', 'description'] as const;
+
+/** Per-row strings are joined into one chunk every this many values (see PackedText). */
+const PACK_EVERY = 8192;
 
 /** Marks a value the fast path will not decide on. */
 const SLOW = Symbol('slow');
@@ -77,6 +72,13 @@ export class IncidentColumnsBuilder {
   private text: Record<TextField, Int32Array>;
   private readonly strings: string[] = [];
   private readonly interned = new Map<string, number>();
+  /** Packed per-row text: finished chunks, where each starts, and the values not yet joined. */
+  private readonly chunks: string[] = [];
+  private readonly chunkStart: number[] = [];
+  private pieces: string[] = [];
+  private packedLength = 0;
+  private packedCount = 0;
+  private packedOffsets = new Float64Array(1024);
   private readonly seenIds = new Set<string>();
   readonly issues: LoadIssue[] = [];
   /** Rows that took the fast path (for tests). */
@@ -157,10 +159,18 @@ export class IncidentColumnsBuilder {
         Int32Array
       >,
       strings: this.strings,
+      packed: this.finishPacked(),
       span: null,
     };
     if (n > 0) table.span = { start: table.day[0]!, end: table.day[n - 1]! };
     return { table, issues: this.issues };
+  }
+
+  private finishPacked(): IncidentTable['packed'] {
+    this.packChunk();
+    const offsets = this.packedOffsets.slice(0, this.packedCount + 1);
+    offsets[this.packedCount] = this.packedLength;
+    return { chunks: this.chunks, chunkStart: Float64Array.from(this.chunkStart), offsets };
   }
 
   /** Writes a row the fast path is sure about; false (nothing written) to take the slow path. */
@@ -238,7 +248,7 @@ export class IncidentColumnsBuilder {
     this.confidence[row] = confidence;
     this.precision[row] = precision;
     const t = this.text;
-    t.id[row] = this.strings.push(id) - 1;
+    t.id[row] = this.plain(id);
     t.weapon[row] = this.intern(weapon);
     t.target[row] = this.intern(target);
     t.base_id[row] = this.intern(baseId);
@@ -294,9 +304,9 @@ export class IncidentColumnsBuilder {
     this.confidence[row] = r.confidence ? CONFIDENCE_INDEX.get(r.confidence)! : NONE;
     this.precision[row] = r.coord_precision ? PRECISION_INDEX.get(r.coord_precision)! : NONE;
     const t = this.text;
-    t.id[row] = this.strings.push(r.id) - 1;
+    t.id[row] = this.plain(r.id);
     for (const f of INTERNED_FIELDS) t[f][row] = this.intern(r[f]);
-    for (const f of PLAIN_FIELDS) t[f][row] = this.plain(r[f]);
+    for (const f of NOTE_FIELDS) t[f][row] = this.plain(r[f]);
     t.sources[row] = sources.length ? this.plain(sources.join(SOURCE_SEPARATOR)) : -1;
   }
 
@@ -310,8 +320,27 @@ export class IncidentColumnsBuilder {
     return k;
   }
 
+  /** Appends a per-row value to the packed text; returns its index (-1 for null). */
   private plain(s: string | null): number {
-    return s === null ? -1 : this.strings.push(s) - 1;
+    if (s === null) return -1;
+    const k = this.packedCount++;
+    if (k + 1 >= this.packedOffsets.length) {
+      const grown = new Float64Array(this.packedOffsets.length * 2);
+      grown.set(this.packedOffsets);
+      this.packedOffsets = grown;
+    }
+    this.packedOffsets[k] = this.packedLength;
+    this.packedLength += s.length;
+    // Joined every few thousand values, so the small strings die young (cheap to collect).
+    if (this.pieces.push(s) >= PACK_EVERY) this.packChunk();
+    return k;
+  }
+
+  private packChunk(): void {
+    if (this.pieces.length === 0) return;
+    this.chunkStart.push(this.packedLength - this.pieces.reduce((n, p) => n + p.length, 0));
+    this.chunks.push(this.pieces.join(''));
+    this.pieces = [];
   }
 
   /** Reserves the next row, doubling the columns when full. */

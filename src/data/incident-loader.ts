@@ -70,7 +70,7 @@ export type WorkerMessage =
 
 /** The typed arrays of a table, to transfer instead of copy. */
 export function tableBuffers(t: IncidentTable): ArrayBuffer[] {
-  const arrays = [
+  const arrays: { buffer: ArrayBufferLike }[] = [
     t.day,
     t.typeIndex,
     t.position,
@@ -80,5 +80,6 @@ export function tableBuffers(t: IncidentTable): ArrayBuffer[] {
     t.precision,
   ];
   for (const f of TEXT_FIELDS) arrays.push(t.text[f]);
+  arrays.push(t.packed.offsets, t.packed.chunkStart);
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }

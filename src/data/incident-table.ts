@@ -1,13 +1,14 @@
 /**
  * Incidents normalized once at load into columns sorted by day: typed arrays for the map and the
- * aggregates, and interned strings for the panels. A million incidents stay a few typed arrays
- * and one string table instead of a million objects; `incidentAt` rebuilds one record on demand.
+ * aggregates, interned strings for the repeated text (targets, groups, countries) and packed text
+ * for the per-row values (ids, sources, notes). A million incidents stay a few typed arrays and a
+ * few hundred strings instead of millions of objects; `incidentAt` rebuilds one record on demand.
  */
 import { dayToIso } from '../time/days';
 import type { DaySpan } from '../time/window';
 import { CONFIDENCE_LEVELS, COORD_PRECISIONS, INCIDENT_TYPES, type Incident } from './types';
 
-/** Text properties stored as indexes into the interned string table (-1 = null). */
+/** Text properties, stored per row as an index (-1 = null): see `IncidentTable.text`. */
 export const TEXT_FIELDS = [
   'id',
   'date_note',
@@ -23,6 +24,38 @@ export const TEXT_FIELDS = [
   'sources',
 ] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
+
+/** Fields with few distinct values (targets, groups, countries): stored once each in `strings`. */
+export const INTERNED_FIELDS = [
+  'weapon',
+  'target',
+  'base_id',
+  'country',
+  'claimed_by',
+  'claimed_by_group',
+] as const;
+/** Fields that are mostly distinct per row: stored in the packed text, never interned. */
+export const PLAIN_FIELDS = [
+  'id',
+  'date_note',
+  'casualty_note',
+  'other_casualties',
+  'description',
+  'sources',
+] as const;
+const IS_INTERNED = new Set<TextField>(INTERNED_FIELDS);
+
+/**
+ * Per-row text packed into a few long strings: value k is the slice
+ * `[offsets[k], offsets[k + 1])` of the concatenation of `chunks` (chunk c starts at
+ * `chunkStart[c]`; no value spans two chunks). Millions of small strings would cost the garbage
+ * collector while loading and a long structured clone when the worker hands them over.
+ */
+export interface PackedText {
+  chunks: string[];
+  chunkStart: Float64Array;
+  offsets: Float64Array;
+}
 
 /** Stored for "not given" in the confidence and precision columns. */
 export const NONE = 255;
@@ -44,10 +77,15 @@ export interface IncidentTable {
   /** Index into CONFIDENCE_LEVELS / COORD_PRECISIONS; 255 when not given. */
   confidence: Uint8Array;
   precision: Uint8Array;
-  /** Per text field, the index of each row's value in `strings` (-1 = null). */
+  /**
+   * Per text field, each row's value: an index into `strings` for INTERNED_FIELDS, into `packed`
+   * for PLAIN_FIELDS; -1 = null.
+   */
   text: Record<TextField, Int32Array>;
   /** Interned strings (every distinct value once). */
   strings: string[];
+  /** The per-row values of PLAIN_FIELDS. */
+  packed: PackedText;
   /** First to last incident day, or null when there are no incidents. */
   span: DaySpan | null;
 }
@@ -55,7 +93,24 @@ export interface IncidentTable {
 /** A text property of one row. */
 export function textAt(t: IncidentTable, field: TextField, row: number): string | null {
   const k = t.text[field][row]!;
-  return k < 0 ? null : t.strings[k]!;
+  if (k < 0) return null;
+  return IS_INTERNED.has(field) ? t.strings[k]! : packedAt(t.packed, k);
+}
+
+/** Value k of packed text. */
+export function packedAt(p: PackedText, k: number): string {
+  const from = p.offsets[k]!;
+  const to = p.offsets[k + 1]!;
+  // The last chunk starting at or before `from` (binary search: a few hundred chunks at most).
+  let lo = 0;
+  let hi = p.chunkStart.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (p.chunkStart[mid]! <= from) lo = mid;
+    else hi = mid - 1;
+  }
+  const start = p.chunkStart[lo]!;
+  return p.chunks[lo]!.slice(from - start, to - start);
 }
 
 /** The id of one row. */
@@ -101,7 +156,7 @@ export function rowOfId(t: IncidentTable, id: string): number | undefined {
   if (!index) {
     index = new Map();
     const ids = t.text.id;
-    for (let row = 0; row < t.length; row++) index.set(t.strings[ids[row]!]!, row);
+    for (let row = 0; row < t.length; row++) index.set(packedAt(t.packed, ids[row]!), row);
     idIndexes.set(t, index);
   }
   return index.get(id);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIncidentTable } from '../../src/data/incident-columns';
 import { readIncidentStream } from '../../src/data/incident-stream';
 import { FeatureStreamScanner } from '../../src/data/feature-stream';
+import { incidentAt, rowOfId } from '../../src/data/incident-table';
 
 const defaultText = readFileSync(new URL('../../data/incidents.geojson', import.meta.url), 'utf8');
 
@@ -154,5 +155,35 @@ describe('streamed loading: same result as parsing the whole file', () => {
       // The nested arrays of objects and the strings ending in ",{" do mislead the guess.
       if (chunk > 1000) expect(refused).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('packed per-row text', () => {
+  it('returns every id, note and source list across many chunks', () => {
+    const n = 12_000;
+    const features = Array.from({ length: n }, (_, i) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [44, 33] },
+      properties: {
+        id: `id-${i}`,
+        // Unsorted days: the rows are reordered, the text must follow them.
+        date: `2024-01-${String(1 + ((i * 7) % 28)).padStart(2, '0')}`,
+        type: 'drone',
+        description: i % 3 ? `note ${i} ✓` : null,
+        sources: [`https://example.org/${i}`, `https://example.org/${i}/b`],
+      },
+    }));
+    const { table } = buildIncidentTable({ type: 'FeatureCollection', features }, 'f');
+    expect(table.packed.chunks.length).toBeGreaterThan(3);
+    const seen = new Set<string>();
+    for (let row = 0; row < n; row++) {
+      const r = incidentAt(table, row);
+      const i = Number(r.id.slice(3));
+      seen.add(r.id);
+      expect(r.description).toBe(i % 3 ? `note ${i} ✓` : null);
+      expect(r.sources).toEqual([`https://example.org/${i}`, `https://example.org/${i}/b`]);
+      expect(rowOfId(table, r.id)).toBe(row);
+    }
+    expect(seen.size).toBe(n);
   });
 });

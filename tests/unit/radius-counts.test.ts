@@ -71,6 +71,7 @@ function randomTable(n: number, random: () => number, centres: [number, number][
     precision: new Uint8Array(n),
     text: Object.fromEntries(TEXT_FIELDS.map((f) => [f, new Int32Array(n).fill(-1)])) as never,
     strings: [],
+    packed: { chunks: [], chunkStart: new Float64Array(0), offsets: new Float64Array(1) },
     span,
   };
 }
