@@ -61,10 +61,11 @@ function DateField(props: Props & { which: WindowEnd; label: string; disabled?: 
   const current = dayToIso(value[which]);
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // A window moved elsewhere (slider, playback) replaces what was being typed.
-  const [shownFor, setShownFor] = useState(current);
-  if (shownFor !== current) {
-    setShownFor(current);
+  // A window moved elsewhere (slider, playback, the other field) replaces what was being typed.
+  const windowKey = `${value.start}:${value.end}`;
+  const [shownFor, setShownFor] = useState(windowKey);
+  if (shownFor !== windowKey) {
+    setShownFor(windowKey);
     setDraft(null);
     setError(null);
   }
