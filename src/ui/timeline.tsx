@@ -4,7 +4,15 @@
  * With focus anywhere in it (outside a field or a slider handle), ←/→ step the window's end by a
  * day, Shift+←/→ by a week, Space plays or pauses and Home/End jump to the span's ends.
  */
-import { useCallback, useMemo, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useMemo,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+} from 'react';
 import type { Annotation } from '../data/annotations';
 import { rowOfId } from '../data/incident-table';
 import {
@@ -35,6 +43,9 @@ import { usePlaybackLoop } from './timeline/use-playback';
 import { useReducedMotion } from './timeline/use-reduced-motion';
 
 const NO_ANNOTATIONS: Annotation[] = [];
+const MemoDateInputs = memo(DateInputs);
+const MemoOfficialNote = memo(OfficialNote);
+const MemoAnnouncer = memo(Announcer);
 
 /** Counts line, e.g. "95 attacks · 12 U.S. strikes · 3 U.S. killed · 41 injured". */
 function CountsLine({ window }: { window: DayWindow }) {
@@ -77,6 +88,10 @@ function ownsKey(e: KeyboardEvent): boolean {
 export function Timeline() {
   const store = useAppStoreApi();
   const window = useAppStore((s) => s.window);
+  // The date fields, the notes and the live region follow a deferred copy of the window: React
+  // commits a scrub step (map filter, label, counts, handles) first and updates them right after,
+  // outside the scrub path.
+  const settled = useDeferredValue(window);
   const span = useAppStore((s) => s.data?.incidents.span ?? null);
   const data = useAppStore((s) => s.data);
   const derived = useAppStore((s) => s.derived);
@@ -145,7 +160,6 @@ export function Timeline() {
 
   if (!window || !span || !derived) return null;
   const histHeight = width < 500 ? 44 : 56;
-  const counts = windowCounts(derived, window);
   const note = picked && picked.day >= window.start && picked.day <= window.end ? picked : null;
   return (
     <section className="timeline" aria-label="Time window" onKeyDown={onKeyDown}>
@@ -169,7 +183,7 @@ export function Timeline() {
         </button>
         <div id="timeline-options" className={`timeline-options${optionsOpen ? ' open' : ''}`}>
           <ModeControls />
-          <DateInputs span={span} value={window} mode={mode} onChange={onChange} />
+          <MemoDateInputs span={span} value={settled ?? window} mode={mode} onChange={onChange} />
           <ChartOptions hasOfficial={comparisons !== null} />
         </div>
       </div>
@@ -205,9 +219,12 @@ export function Timeline() {
       </p>
       {note && <EventNote event={note} onClose={() => setPicked(null)} />}
       {comparisons && showOfficial && weight === 'count' && (
-        <OfficialNote list={comparisons} end={window.end} />
+        <MemoOfficialNote list={comparisons} end={(settled ?? window).end} />
       )}
-      <Announcer text={announcement(window, counts)} playing={playing} />
+      <MemoAnnouncer
+        text={announcement(settled ?? window, windowCounts(derived, settled ?? window))}
+        playing={playing}
+      />
     </section>
   );
 }

@@ -1,11 +1,12 @@
 /** What the bars measure (incidents or U.S. casualties) and whether official counts are drawn. */
+import { memo } from 'react';
 import { useAppStore } from '../store-context';
 import type { Weight } from '../../state/url-schema';
 
 const WEIGHT_TEXT: Record<Weight, string> = { count: 'Incidents', casualties: 'U.S. casualties' };
 
 /** The chart's options. `hasOfficial` hides the reference toggle for data without official counts. */
-export function ChartOptions({ hasOfficial }: { hasOfficial: boolean }) {
+export const ChartOptions = memo(function ChartOptions({ hasOfficial }: { hasOfficial: boolean }) {
   const weight = useAppStore((s) => s.weight);
   const setWeight = useAppStore((s) => s.setWeight);
   const showOfficial = useAppStore((s) => s.showOfficial);
@@ -40,4 +41,4 @@ export function ChartOptions({ hasOfficial }: { hasOfficial: boolean }) {
       )}
     </div>
   );
-}
+});

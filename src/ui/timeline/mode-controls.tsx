@@ -1,5 +1,5 @@
 /** The window mode (range, cumulative, moving window) and the moving window's length. */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useAppStore } from '../store-context';
 import {
   MAX_SPAN_DAYS,
@@ -16,7 +16,7 @@ const MODE_TEXT: Record<WindowMode, { label: string; title: string }> = {
 };
 
 /** Mode radios and, in moving-window mode, the length. */
-export function ModeControls() {
+export const ModeControls = memo(function ModeControls() {
   const mode = useAppStore((s) => s.mode);
   const setMode = useAppStore((s) => s.setMode);
   return (
@@ -42,7 +42,7 @@ export function ModeControls() {
       {mode === 'window' && <SpanControl />}
     </div>
   );
-}
+});
 
 /** Window length: presets or a custom number of days (refused with a message when invalid). */
 function SpanControl() {

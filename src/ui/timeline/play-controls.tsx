@@ -1,10 +1,11 @@
 /** Play/pause, steps of a day and a week both ways, speed and loop. */
+import { memo } from 'react';
 import { useAppStore } from '../store-context';
 import { SPEEDS, isSpeed, speedLabel } from '../../time/playback';
 import { markScrubStart } from '../scrub-marks';
 
 /** The transport controls. */
-export function PlayControls() {
+export const PlayControls = memo(function PlayControls() {
   const playing = useAppStore((s) => s.playing);
   const speed = useAppStore((s) => s.speed);
   const loop = useAppStore((s) => s.loop);
@@ -70,4 +71,4 @@ export function PlayControls() {
       </label>
     </div>
   );
-}
+});
