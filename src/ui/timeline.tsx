@@ -43,7 +43,6 @@ import { usePlaybackLoop } from './timeline/use-playback';
 import { useReducedMotion } from './timeline/use-reduced-motion';
 
 const NO_ANNOTATIONS: Annotation[] = [];
-const MemoDateInputs = memo(DateInputs);
 const MemoOfficialNote = memo(OfficialNote);
 const MemoAnnouncer = memo(Announcer);
 
@@ -88,9 +87,9 @@ function ownsKey(e: KeyboardEvent): boolean {
 export function Timeline() {
   const store = useAppStoreApi();
   const window = useAppStore((s) => s.window);
-  // The date fields, the notes and the live region follow a deferred copy of the window: React
-  // commits a scrub step (map filter, label, counts, handles) first and updates them right after,
-  // outside the scrub path.
+  // The notes, the live region and the date fields' displayed values follow a deferred copy of
+  // the window: React commits a scrub step (map filter, label, counts, handles) first and updates
+  // them right after, outside the scrub path.
   const settled = useDeferredValue(window);
   const span = useAppStore((s) => s.data?.incidents.span ?? null);
   const data = useAppStore((s) => s.data);
@@ -101,6 +100,7 @@ export function Timeline() {
   const weight = useAppStore((s) => s.weight);
   const showOfficial = useAppStore((s) => s.showOfficial);
   const setWindow = useAppStore((s) => s.setWindow);
+  const pause = useAppStore((s) => s.pause);
   const [optionsOpen, setOptionsOpen] = useState(false);
   const [picked, setPicked] = useState<Annotation | null>(null);
   const [plotRef, width] = useElementWidth<HTMLDivElement>();
@@ -183,7 +183,14 @@ export function Timeline() {
         </button>
         <div id="timeline-options" className={`timeline-options${optionsOpen ? ' open' : ''}`}>
           <ModeControls />
-          <MemoDateInputs span={span} value={settled ?? window} mode={mode} onChange={onChange} />
+          <DateInputs
+            span={span}
+            value={window}
+            shown={settled ?? window}
+            mode={mode}
+            onChange={onChange}
+            onEdit={pause}
+          />
           <ChartOptions hasOfficial={comparisons !== null} />
         </div>
       </div>

@@ -163,6 +163,18 @@ describe('timeline: exact dates', () => {
   });
 });
 
+describe('timeline: typing while playing', () => {
+  it('typing a date pauses playback and applies the date', async () => {
+    const store = await renderTimeline({ to: d('2023-11-01') });
+    fireEvent.click(screen.getByRole('button', { name: 'Play' }));
+    expect(store.getState().playing).toBe(true);
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2024-01-28' } });
+    expect(store.getState().playing).toBe(false);
+    expect(label()).toBe('17 Oct 2023 – 28 Jan 2024');
+    expect(screen.getByRole('button', { name: 'Play' })).toBeTruthy();
+  });
+});
+
 describe('timeline: keyboard', () => {
   it('arrows step a day, Shift a week, Home/End jump, Space plays and pauses', async () => {
     const store = await renderTimeline({ from: d('2024-01-01'), to: d('2024-01-20') });

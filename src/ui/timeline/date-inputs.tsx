@@ -12,8 +12,15 @@ import { markScrubStart } from '../scrub-marks';
 interface Props {
   span: DaySpan;
   value: DayWindow;
+  /**
+   * The window the fields display while nothing is being typed: a deferred copy of `value`, so
+   * writing a date input's value (not cheap) stays out of the scrub path. Defaults to `value`.
+   */
+  shown?: DayWindow;
   mode: WindowMode;
   onChange(next: DayWindow, moved: WindowEnd): void;
+  /** Called when the user types, before anything applies (the timeline pauses playback). */
+  onEdit?(): void;
 }
 
 /** Why a typed date is refused, or null when it can be applied. */
@@ -39,42 +46,36 @@ export function dateProblem(
 }
 
 /** "From" and "To" fields. */
-export function DateInputs({ span, value, mode, onChange }: Props) {
+export function DateInputs(props: Props) {
   return (
     <div className="date-inputs">
-      <DateField
-        which="start"
-        label="From"
-        span={span}
-        value={value}
-        mode={mode}
-        onChange={onChange}
-        disabled={mode === 'cumulative'}
-      />
-      <DateField which="end" label="To" span={span} value={value} mode={mode} onChange={onChange} />
+      <DateField {...props} which="start" label="From" disabled={props.mode === 'cumulative'} />
+      <DateField {...props} which="end" label="To" />
     </div>
   );
 }
 
 function DateField(props: Props & { which: WindowEnd; label: string; disabled?: boolean }) {
-  const { which, label, span, value, mode, onChange, disabled } = props;
-  const current = dayToIso(value[which]);
-  const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  // A window moved elsewhere (slider, playback, the other field) replaces what was being typed.
+  const { which, label, span, value, mode, onChange, onEdit, disabled } = props;
+  const current = dayToIso((props.shown ?? value)[which]);
+  // What is being typed belongs to the window it was typed against: once the window moves
+  // elsewhere (slider, playback, the other field) the field shows the window again. No reset
+  // step is needed, so a scrub step costs no extra render here.
   const windowKey = `${value.start}:${value.end}`;
-  const [shownFor, setShownFor] = useState(windowKey);
-  if (shownFor !== windowKey) {
-    setShownFor(windowKey);
-    setDraft(null);
-    setError(null);
-  }
+  const [edit, setEdit] = useState<{ key: string; text: string; error: string | null } | null>(
+    null,
+  );
+  const live = edit && edit.key === windowKey ? edit : null;
+  const draft = live?.text ?? null;
+  const error = live?.error ?? null;
+  const setDraft = (text: string | null) =>
+    setEdit(text === null ? null : { key: windowKey, text, error: null });
+  const setError = (message: string | null) => setEdit((e) => (e ? { ...e, error: message } : e));
   const errorId = `date-error-${which}`;
 
   const apply = (text: string) => {
     const day = isoToDay(text)!;
     setDraft(null);
-    setError(null);
     if (day === value[which]) return;
     markScrubStart();
     onChange(
@@ -104,6 +105,7 @@ function DateField(props: Props & { which: WindowEnd; label: string; disabled?: 
           aria-describedby={error ? errorId : undefined}
           onChange={(e) => {
             const text = e.target.value;
+            onEdit?.();
             setDraft(text);
             if (dateProblem(text, which, span, value, mode) === null) apply(text);
           }}
