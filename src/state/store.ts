@@ -142,6 +142,96 @@ export interface AppState {
 
 export type AppStore = ReturnType<typeof createAppStore>;
 
+type SetState = (partial: Partial<AppState>) => void;
+type GetState = () => AppState;
+type TimeAction =
+  | 'setWindow'
+  | 'setMode'
+  | 'setSpanDays'
+  | 'stepWindow'
+  | 'jumpTo'
+  | 'play'
+  | 'pause'
+  | 'togglePlay'
+  | 'advancePlayback'
+  | 'setSpeed'
+  | 'setLoop'
+  | 'setWeight'
+  | 'setReducedMotion'
+  | 'setShowOfficial';
+
+/** The time slice's actions: every window change goes through the mode's rule (time/window-modes.ts). */
+function timeActions(set: SetState, get: GetState): Pick<AppState, TimeAction> {
+  const settings = (): ModeSettings => ({ mode: get().mode, spanDays: get().spanDays });
+  /** Applies a new window when it differs from the current one (with any other changes). */
+  const put = (next: DayWindow, extra: Partial<AppState> = {}) => {
+    const cur = get().window;
+    if (cur && sameWindow(cur, next)) {
+      if (Object.keys(extra).length) set(extra);
+    } else set({ window: next, ...extra });
+  };
+  const span = () => get().data?.incidents.span ?? null;
+
+  return {
+    setWindow(w, moved) {
+      const s = span();
+      if (s) put(constrainWindow(w, settings(), s, moved));
+    },
+
+    setMode(mode) {
+      set({ mode });
+      const s = span();
+      const w = get().window;
+      if (s && w) put(constrainWindow(w, settings(), s));
+    },
+
+    setSpanDays(days) {
+      set({ spanDays: days });
+      const s = span();
+      const w = get().window;
+      if (s && w && get().mode === 'window') put(constrainWindow(w, settings(), s));
+    },
+
+    stepWindow(days) {
+      const s = span();
+      const w = get().window;
+      if (s && w) put(moveEnd(w, days, settings(), s));
+    },
+
+    jumpTo(day) {
+      const s = span();
+      const w = get().window;
+      if (s && w) put(jumpEnd(w, day, settings(), s));
+    },
+
+    play(options) {
+      if (options?.auto && get().reducedMotion) return;
+      const s = span();
+      const w = get().window;
+      if (!s || !w || get().playing) return;
+      put(playFrom(w, settings(), s), { playing: true });
+    },
+    pause: () => {
+      if (get().playing) set({ playing: false });
+    },
+    togglePlay: () => (get().playing ? get().pause() : get().play()),
+
+    advancePlayback(days) {
+      const s = span();
+      const w = get().window;
+      if (!s || !w || !get().playing) return;
+      const step = playbackStep(w, days, settings(), s, get().loop);
+      put(step.window, step.playing ? {} : { playing: false });
+    },
+
+    setSpeed: (speed) => set({ speed }),
+    setLoop: (loop) => set({ loop }),
+    setWeight: (weight) => set({ weight }),
+    setReducedMotion: (reducedMotion) => set({ reducedMotion }),
+    setShowOfficial: (showOfficial) => set({ showOfficial }),
+  };
+}
+
 /** Whether a selection points at something that exists in the data. */
 function selectionExists(data: LoadedData, derived: Derived, sel: Selection): boolean {
   if (sel.kind === 'base') return derived.baseById.has(sel.id);
@@ -162,151 +252,83 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
       ? url.to - url.from + 1
       : DEFAULT_SPAN_DAYS);
 
-  return createStore<AppState>()((set, get) => {
-    const settings = (): ModeSettings => ({ mode: get().mode, spanDays: get().spanDays });
-    /** Applies a new window when it differs from the current one. */
-    const put = (next: DayWindow, extra: Partial<AppState> = {}) => {
-      const cur = get().window;
-      if (cur && sameWindow(cur, next)) {
-        if (Object.keys(extra).length) set(extra);
-      } else set({ window: next, ...extra });
-    };
-    const span = () => get().data?.incidents.span ?? null;
+  return createStore<AppState>()((set, get) => ({
+    status: 'loading',
+    progress: null,
+    data: null,
+    derived: null,
+    reportOpen: true,
+    window: null,
+    mode: url.mode ?? 'range',
+    spanDays,
+    playing: false,
+    speed: url.speed ?? DEFAULT_SPEED,
+    loop: false,
+    weight: url.weight ?? 'count',
+    reducedMotion: false,
+    showOfficial: true,
+    selection: url.select ?? null,
+    layers,
+    radiusKm: url.radius ?? DEFAULT_RADIUS_KM,
+    rings: url.rings ?? false,
+    hover: null,
+    chooser: null,
+    aboutOpen: false,
+    compareOpen: false,
+    notices,
+    resetViewRequest: 0,
+    flyTo: url.select ?? null,
 
-    return {
-      status: 'loading',
-      progress: null,
-      data: null,
-      derived: null,
-      reportOpen: true,
-      window: null,
-      mode: url.mode ?? 'range',
-      spanDays,
-      playing: false,
-      speed: url.speed ?? DEFAULT_SPEED,
-      loop: false,
-      weight: url.weight ?? 'count',
-      reducedMotion: false,
-      showOfficial: true,
-      selection: url.select ?? null,
-      layers,
-      radiusKm: url.radius ?? DEFAULT_RADIUS_KM,
-      rings: url.rings ?? false,
-      hover: null,
-      chooser: null,
-      aboutOpen: false,
-      compareOpen: false,
-      notices,
-      resetViewRequest: 0,
-      flyTo: url.select ?? null,
+    setLoading: () => set({ status: 'loading', progress: null }),
+    setProgress: (progress) => set({ progress }),
 
-      setLoading: () => set({ status: 'loading', progress: null }),
-      setProgress: (progress) => set({ progress }),
-
-      setData(data, urlState) {
-        const derived = deriveIndexes(data);
-        const span = data.incidents.span;
-        const extra: string[] = [];
-        let window: DayWindow | null = null;
-        if (span) {
-          const wanted = { start: urlState.from ?? span.start, end: urlState.to ?? span.end };
-          window = constrainWindow(wanted, settings(), span);
-          const outside = (d: number | undefined) =>
-            d !== undefined && (d < span.start || d > span.end);
-          if (outside(urlState.from) || outside(urlState.to)) {
-            extra.push('The requested dates were outside the data and were moved inside it.');
-          }
+    setData(data, urlState) {
+      const derived = deriveIndexes(data);
+      const span = data.incidents.span;
+      const extra: string[] = [];
+      let window: DayWindow | null = null;
+      if (span) {
+        const wanted = { start: urlState.from ?? span.start, end: urlState.to ?? span.end };
+        window = constrainWindow(wanted, { mode: get().mode, spanDays: get().spanDays }, span);
+        const outside = (d: number | undefined) =>
+          d !== undefined && (d < span.start || d > span.end);
+        if (outside(urlState.from) || outside(urlState.to)) {
+          extra.push('The requested dates were outside the data and were moved inside it.');
         }
-        let selection = get().selection;
-        if (selection && !selectionExists(data, derived, selection)) {
-          extra.push(`Nothing to select for ${selection.kind} "${selection.id}" in this data.`);
-          selection = null;
-        }
-        set({
-          status: 'ready',
-          progress: null,
-          data,
-          derived,
-          window,
-          playing: false,
-          selection,
-          flyTo: selection,
-          reportOpen: data.issues.some((i) => i.severity === 'error'),
-          notices: [...get().notices, ...extra],
-        });
-      },
+      }
+      let selection = get().selection;
+      if (selection && !selectionExists(data, derived, selection)) {
+        extra.push(`Nothing to select for ${selection.kind} "${selection.id}" in this data.`);
+        selection = null;
+      }
+      set({
+        status: 'ready',
+        progress: null,
+        data,
+        derived,
+        window,
+        playing: false,
+        selection,
+        flyTo: selection,
+        reportOpen: data.issues.some((i) => i.severity === 'error'),
+        notices: [...get().notices, ...extra],
+      });
+    },
 
-      setWindow(w, moved) {
-        const s = span();
-        if (s) put(constrainWindow(w, settings(), s, moved));
-      },
+    ...timeActions(set, get),
 
-      setMode(mode) {
-        set({ mode });
-        const s = span();
-        const w = get().window;
-        if (s && w) put(constrainWindow(w, settings(), s));
-      },
-
-      setSpanDays(days) {
-        set({ spanDays: days });
-        const s = span();
-        const w = get().window;
-        if (s && w && get().mode === 'window') put(constrainWindow(w, settings(), s));
-      },
-
-      stepWindow(days) {
-        const s = span();
-        const w = get().window;
-        if (s && w) put(moveEnd(w, days, settings(), s));
-      },
-
-      jumpTo(day) {
-        const s = span();
-        const w = get().window;
-        if (s && w) put(jumpEnd(w, day, settings(), s));
-      },
-
-      play(options) {
-        if (options?.auto && get().reducedMotion) return;
-        const s = span();
-        const w = get().window;
-        if (!s || !w || get().playing) return;
-        put(playFrom(w, settings(), s), { playing: true });
-      },
-      pause: () => {
-        if (get().playing) set({ playing: false });
-      },
-      togglePlay: () => (get().playing ? get().pause() : get().play()),
-
-      advancePlayback(days) {
-        const s = span();
-        const w = get().window;
-        if (!s || !w || !get().playing) return;
-        const step = playbackStep(w, days, settings(), s, get().loop);
-        put(step.window, step.playing ? {} : { playing: false });
-      },
-
-      setSpeed: (speed) => set({ speed }),
-      setLoop: (loop) => set({ loop }),
-      setWeight: (weight) => set({ weight }),
-      setReducedMotion: (reducedMotion) => set({ reducedMotion }),
-      setShowOfficial: (showOfficial) => set({ showOfficial }),
-
-      select: (selection, options) =>
-        set({ selection, chooser: null, flyTo: options?.fly && selection ? selection : null }),
-      toggleLayer: (id) => set({ layers: { ...get().layers, [id]: !get().layers[id] } }),
-      setRadius: (radiusKm) => set({ radiusKm }),
-      setRings: (rings) => set({ rings }),
-      setHover: (hover) => set({ hover }),
-      setChooser: (chooser) => set({ chooser, hover: null }),
-      setAboutOpen: (aboutOpen) =>
-        set(aboutOpen ? { aboutOpen, compareOpen: false } : { aboutOpen }),
-      setCompareOpen: (compareOpen) =>
-        set(compareOpen ? { compareOpen, aboutOpen: false } : { compareOpen }),
-      setReportOpen: (reportOpen) => set({ reportOpen }),
-      dismissNotice: (index) => set({ notices: get().notices.filter((_, i) => i !== index) }),
-      requestResetView: () => set({ resetViewRequest: get().resetViewRequest + 1, flyTo: null }),
-    };
-  });
+    select: (selection, options) =>
+      set({ selection, chooser: null, flyTo: options?.fly && selection ? selection : null }),
+    toggleLayer: (id) => set({ layers: { ...get().layers, [id]: !get().layers[id] } }),
+    setRadius: (radiusKm) => set({ radiusKm }),
+    setRings: (rings) => set({ rings }),
+    setHover: (hover) => set({ hover }),
+    setChooser: (chooser) => set({ chooser, hover: null }),
+    setAboutOpen: (aboutOpen) => set(aboutOpen ? { aboutOpen, compareOpen: false } : { aboutOpen }),
+    setCompareOpen: (compareOpen) =>
+      set(compareOpen ? { compareOpen, aboutOpen: false } : { compareOpen }),
+    setReportOpen: (reportOpen) => set({ reportOpen }),
+    dismissNotice: (index) => set({ notices: get().notices.filter((_, i) => i !== index) }),
+    requestResetView: () => set({ resetViewRequest: get().resetViewRequest + 1, flyTo: null }),
+  }));
 }
