@@ -1,6 +1,8 @@
 /**
- * Loads the four data files independently: a file that fails is reported as a failure and the
- * others still load. Rows that fail validation are reported and skipped.
+ * Loads the data files independently: a file that fails is reported as a failure and the
+ * others still load. Rows that fail validation are reported and skipped. The timeline's key
+ * events (annotations) are optional: when they cannot be loaded the load report says so and the
+ * timeline simply has no marks.
  */
 import { fetchJson, type FetchLike } from './fetch-json';
 import { emptyIncidentTable } from './incident-columns';
@@ -12,6 +14,7 @@ import type { ProgressListener } from './load-progress';
 import { buildBases } from './load-bases';
 import { issue, type FileFailure, type LoadIssue } from './load-report';
 import { datasetFile, forceLevelsFile } from './schemas';
+import { parseAnnotations, type Annotation } from './annotations';
 import type { Base, DatasetInfo, ForceLevels } from './types';
 
 /** Where each data file is fetched from. `dataset` is null for data that brings no metadata. */
@@ -20,6 +23,11 @@ export interface DataUrls {
   bases: string;
   forces: string;
   dataset: string | null;
+  /**
+   * Key events for the timeline. Omitted: the default file when `dataset` is the default dataset
+   * file, otherwise none (other data is never marked with the default events).
+   */
+  annotations?: string | null;
 }
 
 /** The default files, relative to the page so the app works under any path. */
@@ -28,6 +36,7 @@ export const DEFAULT_DATA_URLS: DataUrls = {
   bases: 'data/bases.geojson',
   forces: 'data/force-levels.json',
   dataset: 'data/dataset.json',
+  annotations: 'data/annotations.json',
 };
 
 /** Everything the app loaded, with what it rejected. */
@@ -36,6 +45,8 @@ export interface LoadedData {
   bases: Base[];
   forces: ForceLevels;
   dataset: DatasetInfo | null;
+  /** Key events for the timeline, sorted by date (empty when none were loaded). */
+  annotations: Annotation[];
   issues: LoadIssue[];
   failures: FileFailure[];
   /** Time spent per phase loading the incidents (for the benchmark), when known. */
@@ -83,8 +94,15 @@ export async function loadAll(
     }
   }
 
+  const annotationsUrl =
+    urls.annotations !== undefined
+      ? urls.annotations
+      : urls.dataset === DEFAULT_DATA_URLS.dataset
+        ? DEFAULT_DATA_URLS.annotations!
+        : null;
+
   performance.mark('incidents-fetch');
-  const [incidents, bases, forces, dataset] = await Promise.all([
+  const [incidents, bases, forces, dataset, annotations] = await Promise.all([
     loadIncidents(
       urls.incidents,
       fileName(urls.incidents),
@@ -117,6 +135,7 @@ export async function loadAll(
     urls.dataset
       ? load(urls.dataset, (json, file) => parseWhole(datasetFile, json, file, issues))
       : null,
+    annotationsUrl ? loadAnnotations(annotationsUrl, fetchFn, issues) : [],
   ]);
 
   return {
@@ -124,11 +143,30 @@ export async function loadAll(
     bases: bases ?? [],
     forces: forces ?? EMPTY_FORCES,
     dataset,
+    annotations,
     issues,
     failures,
     timings,
     ...(prebuilt && incidents ? { prebuilt } : {}),
   };
+}
+
+/** Loads the optional key events; any failure becomes a warning and no events (never a failed load). */
+async function loadAnnotations(
+  url: string,
+  fetchFn: FetchLike,
+  issues: LoadIssue[],
+): Promise<Annotation[]> {
+  const file = fileName(url);
+  try {
+    const parsed = parseAnnotations(await fetchJson(url, fetchFn), file);
+    issues.push(...parsed.issues);
+    return parsed.annotations;
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    issues.push(issue(file, null, null, `no key events on the timeline: ${reason}`, 'warning'));
+    return [];
+  }
 }
 
 /** Parses a small whole-file JSON; a schema failure rejects the file, naming the first problems. */

@@ -24,6 +24,22 @@ export interface IncidentLayerState {
 
 // Created once: a new extensions array would make deck.gl rebuild the layer's shaders.
 const EXTENSIONS = [new DataFilterExtension({ filterSize: 2 })];
+
+/**
+ * Age fade: in windows of up to FADE_MAX_DAYS (the moving windows, short ranges) incidents fade
+ * with age through the filter's soft range, so the newest stand out; the newest quarter of the
+ * window stays at full strength. Longer windows (a whole campaign) and users who prefer reduced
+ * motion get no fade. Only uniforms change: nothing is re-uploaded.
+ */
+const FADE_MAX_DAYS = 92;
+const FADE_SHARE = 0.75;
+let reducedMotion: MediaQueryList | null = null;
+function fadeStart(start: number, end: number): number | null {
+  reducedMotion ??= globalThis.matchMedia?.('(prefers-reduced-motion: reduce)') ?? null;
+  const days = end - start + 1;
+  if (days < 2 || days > FADE_MAX_DAYS || reducedMotion?.matches) return null;
+  return start - 0.5 + days * FADE_SHARE;
+}
 const SELECTED_EXTENSIONS: never[] = [];
 
 /** Owns the deck.gl overlay and the incident layers. */
@@ -76,6 +92,7 @@ export class IncidentOverlay {
     const o = points.dayOrigin;
     const kindLo = s.attacks ? 0 : 1;
     const kindHi = s.strikes ? 1 : 0;
+    const soft = fadeStart(s.start, s.end);
     const layers: unknown[] = [
       new ScatterplotLayer({
         id: 'incidents',
@@ -94,6 +111,15 @@ export class IncidentOverlay {
           [s.start - o - 0.5, s.end - o + 0.5],
           [kindLo - 0.5, kindHi + 0.5],
         ],
+        filterSoftRange:
+          soft === null
+            ? null
+            : [
+                [soft - o, s.end - o + 0.5],
+                [kindLo - 0.5, kindHi + 0.5],
+              ],
+        // Fade the colour only: a faded point keeps its size (and its hit area).
+        filterTransformSize: false,
       } as never),
     ];
     // Only while shown: an idle heatmap would still redo its weight map on every step.

@@ -1,6 +1,8 @@
 /** Read-only questions about the store, answered from the precomputed indexes. */
 import type { IncidentTable } from '../data/incident-table';
-import { partialDateRange } from '../time/days';
+import { INCIDENT_TYPES, type OfficialCount } from '../data/types';
+import { buildDailySeries, type DailySeries } from '../time/daily-counts';
+import { isoToDay, partialDateRange } from '../time/days';
 import { windowSum } from '../time/prefix-sums';
 import { valueOn } from '../time/step-series';
 import type { DayWindow } from '../time/window';
@@ -95,4 +97,82 @@ export const STALE_AFTER_DAYS = 365;
 /** Whether a figure in force since `from` is older than a year on `day`. */
 export function isStaleFigure(from: number, day: number): boolean {
   return day - from > STALE_AFTER_DAYS;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timeline: per-day totals for the histogram, official counts for reference
+
+/** Per-day incidents and U.S. casualties by type (INCIDENT_TYPES order), over the span. */
+export interface DailyTotals {
+  count: DailySeries;
+  /** U.S. killed + injured per day and type; attacks only (strikes weigh 0). */
+  casualties: DailySeries;
+}
+
+const dailyCache = new WeakMap<IncidentTable, DailyTotals>();
+
+/**
+ * The timeline's per-day totals, built once per table (cached): bins are sums over these, so
+ * drawing, re-binning and playback never scan the incidents. Null without a time span.
+ */
+export function dailyTotals(table: IncidentTable): DailyTotals | null {
+  if (!table.span) return null;
+  let totals = dailyCache.get(table);
+  if (!totals) {
+    const k = INCIDENT_TYPES.length;
+    const strike = INCIDENT_TYPES.indexOf('us_strike');
+    totals = {
+      count: buildDailySeries(table.day, table.typeIndex, k, table.span, () => 1),
+      casualties: buildDailySeries(table.day, table.typeIndex, k, table.span, (i) =>
+        table.typeIndex[i] === strike
+          ? 0
+          : Math.max(0, table.usKilled[i]!) + Math.max(0, table.usInjured[i]!),
+      ),
+    };
+    dailyCache.set(table, totals);
+  }
+  return totals;
+}
+
+/** An official cumulative count next to the sample's own count of attacks up to the same day. */
+export interface OfficialComparison {
+  day: number;
+  official: number;
+  sample: number;
+  source: string | null;
+  url: string | null;
+  note: string | null;
+}
+
+/** Attacks in the sample from the span's first day up to `day` (inclusive), from the prefix sums. */
+export function sampleAttacksUpTo(d: Derived, day: number): number {
+  return windowSum(d.attacks, { start: d.attacks.spanStart, end: day });
+}
+
+/** Every official count with the sample's count on its day, by date. */
+export function officialComparisons(
+  counts: readonly OfficialCount[],
+  d: Derived,
+): OfficialComparison[] {
+  return counts
+    .map((c) => ({ c, day: isoToDay(c.as_of)! }))
+    .sort((a, b) => a.day - b.day)
+    .map(({ c, day }) => ({
+      day,
+      official: c.attacks,
+      sample: sampleAttacksUpTo(d, day),
+      source: c.source,
+      url: c.url,
+      note: c.note,
+    }));
+}
+
+/** The latest comparison on or before `day` (the first one when `day` precedes them all), or null. */
+export function comparisonOn(
+  list: readonly OfficialComparison[],
+  day: number,
+): OfficialComparison | null {
+  let found: OfficialComparison | null = list[0] ?? null;
+  for (const c of list) if (c.day <= day) found = c;
+  return found;
 }

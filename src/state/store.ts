@@ -1,13 +1,29 @@
 /**
  * The app's one store (zustand, vanilla so the map adapter can subscribe outside React).
- * Slices: data (loaded files and indexes), time (the window), selection, view (layers, panels,
- * hover). React reads it through selectors; the map adapter subscribes to the slices it draws.
+ * Slices: data (loaded files and indexes), time (the window, its mode, playback, histogram
+ * weighting), selection, view (layers, panels, hover). React reads it through selectors; the map
+ * adapter subscribes to the slices it draws.
  */
 import { createStore } from 'zustand/vanilla';
 import type { LoadedData } from '../data/load-all';
 import type { LoadProgress } from '../data/load-progress';
 import { rowOfId } from '../data/incident-table';
-import { clampWindow, sameWindow, type DayWindow } from '../time/window';
+import { sameWindow, type DayWindow } from '../time/window';
+import {
+  constrainWindow,
+  DEFAULT_SPAN_DAYS,
+  type ModeSettings,
+  type WindowEnd,
+  type WindowMode,
+} from '../time/window-modes';
+import {
+  DEFAULT_SPEED,
+  jumpEnd,
+  moveEnd,
+  playbackStep,
+  playFrom,
+  type Speed,
+} from '../time/playback';
 import { deriveIndexes, type Derived } from './derived';
 import {
   DEFAULT_LAYERS,
@@ -17,6 +33,7 @@ import {
   type RadiusKm,
   type Selection,
   type UrlState,
+  type Weight,
 } from './url-schema';
 
 /** What is under the pointer (incident, base or country), with the screen position for the tooltip. */
@@ -47,6 +64,22 @@ export interface AppState {
   derived: Derived | null;
   reportOpen: boolean;
   window: DayWindow | null;
+  /** How the window's start follows its end (time/window-modes.ts). */
+  mode: WindowMode;
+  /** Length of the moving window (mode `window`), days. */
+  spanDays: number;
+  /** Playback is running (the timeline's animation loop advances the end). */
+  playing: boolean;
+  /** Playback speed, days per second. */
+  speed: Speed;
+  /** Playback starts over at the span's end instead of stopping. */
+  loop: boolean;
+  /** What the timeline's bars count: incidents, or U.S. casualties (killed + injured). */
+  weight: Weight;
+  /** The user prefers reduced motion: no automatic playback, no fading (set by the UI). */
+  reducedMotion: boolean;
+  /** Show official cumulative counts as a reference line on the timeline. */
+  showOfficial: boolean;
   selection: Selection | null;
   layers: Record<LayerId, boolean>;
   /** Radius of "attacks near the selected base". */
@@ -67,7 +100,33 @@ export interface AppState {
   setLoading(): void;
   setProgress(p: LoadProgress | null): void;
   setData(data: LoadedData, url: UrlState): void;
-  setWindow(w: DayWindow): void;
+  /**
+   * Sets the window under the current mode's rule (clamped to the span).
+   * @param moved the end the user moved (a moving window's start drags the whole window)
+   */
+  setWindow(w: DayWindow, moved?: WindowEnd): void;
+  /** Changes the mode, keeping the end date. */
+  setMode(mode: WindowMode): void;
+  /** Changes the moving window's length, keeping the end date. */
+  setSpanDays(days: number): void;
+  /** Moves the window's end by whole days (negative: back), under the mode's rule. */
+  stepWindow(days: number): void;
+  /** Puts the window's end on a day, under the mode's rule. */
+  jumpTo(day: number): void;
+  /**
+   * Starts playback (from the beginning when the end is at the span's end). With `auto` (an
+   * autoplaying embed) it does nothing when the user prefers reduced motion.
+   */
+  play(options?: { auto?: boolean }): void;
+  pause(): void;
+  togglePlay(): void;
+  /** One playback tick of whole days; stops at the span's end unless looping. */
+  advancePlayback(days: number): void;
+  setSpeed(speed: Speed): void;
+  setLoop(loop: boolean): void;
+  setWeight(weight: Weight): void;
+  setReducedMotion(reduced: boolean): void;
+  setShowOfficial(show: boolean): void;
   select(sel: Selection | null, options?: { fly?: boolean }): void;
   toggleLayer(id: LayerId): void;
   setRadius(km: RadiusKm): void;
@@ -83,6 +142,96 @@ export interface AppState {
 
 export type AppStore = ReturnType<typeof createAppStore>;
 
+type SetState = (partial: Partial<AppState>) => void;
+type GetState = () => AppState;
+type TimeAction =
+  | 'setWindow'
+  | 'setMode'
+  | 'setSpanDays'
+  | 'stepWindow'
+  | 'jumpTo'
+  | 'play'
+  | 'pause'
+  | 'togglePlay'
+  | 'advancePlayback'
+  | 'setSpeed'
+  | 'setLoop'
+  | 'setWeight'
+  | 'setReducedMotion'
+  | 'setShowOfficial';
+
+/** The time slice's actions: every window change goes through the mode's rule (time/window-modes.ts). */
+function timeActions(set: SetState, get: GetState): Pick<AppState, TimeAction> {
+  const settings = (): ModeSettings => ({ mode: get().mode, spanDays: get().spanDays });
+  /** Applies a new window when it differs from the current one (with any other changes). */
+  const put = (next: DayWindow, extra: Partial<AppState> = {}) => {
+    const cur = get().window;
+    if (cur && sameWindow(cur, next)) {
+      if (Object.keys(extra).length) set(extra);
+    } else set({ window: next, ...extra });
+  };
+  const span = () => get().data?.incidents.span ?? null;
+
+  return {
+    setWindow(w, moved) {
+      const s = span();
+      if (s) put(constrainWindow(w, settings(), s, moved));
+    },
+
+    setMode(mode) {
+      set({ mode });
+      const s = span();
+      const w = get().window;
+      if (s && w) put(constrainWindow(w, settings(), s));
+    },
+
+    setSpanDays(days) {
+      set({ spanDays: days });
+      const s = span();
+      const w = get().window;
+      if (s && w && get().mode === 'window') put(constrainWindow(w, settings(), s));
+    },
+
+    stepWindow(days) {
+      const s = span();
+      const w = get().window;
+      if (s && w) put(moveEnd(w, days, settings(), s));
+    },
+
+    jumpTo(day) {
+      const s = span();
+      const w = get().window;
+      if (s && w) put(jumpEnd(w, day, settings(), s));
+    },
+
+    play(options) {
+      if (options?.auto && get().reducedMotion) return;
+      const s = span();
+      const w = get().window;
+      if (!s || !w || get().playing) return;
+      put(playFrom(w, settings(), s), { playing: true });
+    },
+    pause: () => {
+      if (get().playing) set({ playing: false });
+    },
+    togglePlay: () => (get().playing ? get().pause() : get().play()),
+
+    advancePlayback(days) {
+      const s = span();
+      const w = get().window;
+      if (!s || !w || !get().playing) return;
+      const step = playbackStep(w, days, settings(), s, get().loop);
+      put(step.window, step.playing ? {} : { playing: false });
+    },
+
+    setSpeed: (speed) => set({ speed }),
+    setLoop: (loop) => set({ loop }),
+    setWeight: (weight) => set({ weight }),
+    setReducedMotion: (reducedMotion) => set({ reducedMotion }),
+    setShowOfficial: (showOfficial) => set({ showOfficial }),
+  };
+}
+
 /** Whether a selection points at something that exists in the data. */
 function selectionExists(data: LoadedData, derived: Derived, sel: Selection): boolean {
   if (sel.kind === 'base') return derived.baseById.has(sel.id);
@@ -96,6 +245,13 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
     LAYER_IDS.map((id) => [id, (url.layers ?? DEFAULT_LAYERS).includes(id)]),
   ) as Record<LayerId, boolean>;
 
+  // A moving window given as from/to without a length takes its length from them.
+  const spanDays =
+    url.span ??
+    (url.mode === 'window' && url.from !== undefined && url.to !== undefined
+      ? url.to - url.from + 1
+      : DEFAULT_SPAN_DAYS);
+
   return createStore<AppState>()((set, get) => ({
     status: 'loading',
     progress: null,
@@ -103,6 +259,14 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
     derived: null,
     reportOpen: true,
     window: null,
+    mode: url.mode ?? 'range',
+    spanDays,
+    playing: false,
+    speed: url.speed ?? DEFAULT_SPEED,
+    loop: false,
+    weight: url.weight ?? 'count',
+    reducedMotion: false,
+    showOfficial: true,
     selection: url.select ?? null,
     layers,
     radiusKm: url.radius ?? DEFAULT_RADIUS_KM,
@@ -125,11 +289,10 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
       let window: DayWindow | null = null;
       if (span) {
         const wanted = { start: urlState.from ?? span.start, end: urlState.to ?? span.end };
-        window = clampWindow(wanted, span);
-        if (
-          !sameWindow(window, wanted) &&
-          (urlState.from !== undefined || urlState.to !== undefined)
-        ) {
+        window = constrainWindow(wanted, { mode: get().mode, spanDays: get().spanDays }, span);
+        const outside = (d: number | undefined) =>
+          d !== undefined && (d < span.start || d > span.end);
+        if (outside(urlState.from) || outside(urlState.to)) {
           extra.push('The requested dates were outside the data and were moved inside it.');
         }
       }
@@ -144,6 +307,7 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
         data,
         derived,
         window,
+        playing: false,
         selection,
         flyTo: selection,
         reportOpen: data.issues.some((i) => i.severity === 'error'),
@@ -151,14 +315,7 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
       });
     },
 
-    setWindow(w) {
-      const span = get().data?.incidents.span;
-      if (!span) return;
-      const next = clampWindow(w, span);
-      const cur = get().window;
-      if (cur && sameWindow(cur, next)) return;
-      set({ window: next });
-    },
+    ...timeActions(set, get),
 
     select: (selection, options) =>
       set({ selection, chooser: null, flyTo: options?.fly && selection ? selection : null }),

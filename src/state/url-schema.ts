@@ -4,6 +4,12 @@
  * Invalid values are dropped with a notice; unknown keys are left alone.
  */
 import { dayToIso, isoToDay } from '../time/days';
+import { isSpeed, SPEEDS, type Speed } from '../time/playback';
+import { MAX_SPAN_DAYS, validSpanDays, WINDOW_MODES, type WindowMode } from '../time/window-modes';
+
+/** What the timeline's bars measure: incidents, or U.S. casualties (killed + injured, attacks only). */
+export const WEIGHTS = ['count', 'casualties'] as const;
+export type Weight = (typeof WEIGHTS)[number];
 
 /** Map layers the legend can toggle. `density` is the heatmap view of attacks and strikes. */
 export const LAYER_IDS = ['attacks', 'strikes', 'bases', 'forces', 'density'] as const;
@@ -27,6 +33,14 @@ export interface Selection {
 export interface UrlState {
   from?: number;
   to?: number;
+  /** Window mode; absent = `range`. */
+  mode?: WindowMode;
+  /** Moving window length in days (mode `window`); absent = 30. */
+  span?: number;
+  /** Playback speed, days per second; absent = 7. */
+  speed?: Speed;
+  /** Timeline bars weighting; absent = `count`. */
+  weight?: Weight;
   select?: Selection;
   layers?: LayerId[];
   /** Radius of "attacks near the selected base", km. */
@@ -64,6 +78,32 @@ export function parseUrl(search: string): { state: UrlState; notices: string[] }
   if (state.from !== undefined && state.to !== undefined && state.from > state.to) {
     [state.from, state.to] = [state.to, state.from];
     notices.push('from was after to: the dates were swapped.');
+  }
+
+  const mode = params.get('mode');
+  if (mode !== null) {
+    if ((WINDOW_MODES as readonly string[]).includes(mode)) state.mode = mode as WindowMode;
+    else drop('mode', mode, `expected one of ${WINDOW_MODES.join(', ')}`);
+  }
+
+  const span = params.get('span');
+  if (span !== null) {
+    const days = /^\d+$/.test(span) ? validSpanDays(Number(span)) : null;
+    if (days !== null) state.span = days;
+    else drop('span', span, `expected a whole number of days from 1 to ${MAX_SPAN_DAYS}`);
+  }
+
+  const speed = params.get('speed');
+  if (speed !== null) {
+    const n = Number(speed);
+    if (speed !== '' && isSpeed(n)) state.speed = n;
+    else drop('speed', speed, `expected days per second, one of ${SPEEDS.join(', ')}`);
+  }
+
+  const weight = params.get('weight');
+  if (weight !== null) {
+    if ((WEIGHTS as readonly string[]).includes(weight)) state.weight = weight as Weight;
+    else drop('weight', weight, `expected one of ${WEIGHTS.join(', ')}`);
   }
 
   const select = params.get('select');
@@ -116,6 +156,10 @@ export function serializeUrl(state: UrlState, current = ''): string {
   const iso = (d: number | undefined) => (d === undefined ? undefined : dayToIso(d));
   put('from', iso(state.from));
   put('to', iso(state.to));
+  put('mode', state.mode);
+  put('span', state.span === undefined ? undefined : String(state.span));
+  put('speed', state.speed === undefined ? undefined : String(state.speed));
+  put('weight', state.weight);
   put('select', state.select ? `${state.select.kind}:${state.select.id}` : undefined);
   put('layers', state.layers?.join(','));
   put('radius', state.radius === undefined ? undefined : String(state.radius));

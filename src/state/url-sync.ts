@@ -3,6 +3,7 @@
  * flood history), debounced so URL writes stay out of the scrub path.
  */
 import { DEFAULT_LAYERS, DEFAULT_RADIUS_KM, LAYER_IDS } from './url-schema';
+import { DEFAULT_SPEED } from '../time/playback';
 import { serializeUrl, type UrlState } from './url-schema';
 import type { AppState, AppStore } from './store';
 
@@ -16,6 +17,11 @@ export function urlStateOf(
     ...dataUrls,
     from: s.window?.start,
     to: s.window?.end,
+    mode: s.mode === 'range' ? undefined : s.mode,
+    // The length belongs to the moving window only; other modes leave it out.
+    span: s.mode === 'window' ? s.spanDays : undefined,
+    speed: s.speed === DEFAULT_SPEED ? undefined : s.speed,
+    weight: s.weight === 'count' ? undefined : s.weight,
     select: s.selection ?? undefined,
     layers: isDefault ? undefined : LAYER_IDS.filter((id) => s.layers[id]),
     radius: s.radiusKm === DEFAULT_RADIUS_KM ? undefined : s.radiusKm,
@@ -41,6 +47,10 @@ export function startUrlSync(
   const unsubscribe = store.subscribe((s, prev) => {
     if (
       s.window === prev.window &&
+      s.mode === prev.mode &&
+      s.spanDays === prev.spanDays &&
+      s.speed === prev.speed &&
+      s.weight === prev.weight &&
       s.selection === prev.selection &&
       s.layers === prev.layers &&
       s.radiusKm === prev.radiusKm &&

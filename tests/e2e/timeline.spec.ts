@@ -1,13 +1,16 @@
 /**
  * The time window: the slider (keyboard and pointer) moves it, the label, the counts and the URL
- * follow, and a from/to URL reproduces a window.
+ * follow, and a from/to URL reproduces a window. The timeline around it: playback, window modes,
+ * the histogram, key-event marks, keyboard, typed dates and a small screen.
  */
 import { expect, test, type Page } from '@playwright/test';
 import {
+  COLORS,
   dateSpan,
   dayToIso,
   expectedCounts,
   formatIso,
+  isoToDay,
   openApp,
   readData,
   sliderThumbs,
@@ -119,4 +122,189 @@ test('an invalid date in the URL is ignored with a notice', async ({ page }) => 
   await expect(counts(page)).toHaveText(expectedCounts(incidents, span.first, '2024-01-28'));
   // The bad value is replaced by the window actually shown.
   await expect.poll(() => urlParam(page, 'from')).toBe(span.first);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Playback, modes, histogram, key events, keyboard, small screens
+
+const endDay = (page: Page) => valueNow(page, 'end');
+
+/** Pixels of an element's screenshot within `tolerance` of any of `colors`. */
+async function countElementPixels(
+  page: Page,
+  selector: string,
+  colors: readonly (readonly [number, number, number])[],
+  tolerance = 12,
+): Promise<number> {
+  const png = await page.locator(selector).screenshot({ animations: 'disabled' });
+  return page.evaluate(
+    async ({ b64, colors, tolerance }) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (
+          colors.some(
+            ([r, g, b]) =>
+              Math.abs(data[i]! - r!) <= tolerance &&
+              Math.abs(data[i + 1]! - g!) <= tolerance &&
+              Math.abs(data[i + 2]! - b!) <= tolerance,
+          )
+        )
+          n++;
+      }
+      return n;
+    },
+    { b64: png.toString('base64'), colors: colors.map((c) => [...c]), tolerance },
+  );
+}
+
+test('pressing Play advances the window label; Pause stops it', async ({ page }) => {
+  await openApp(page, '?to=2023-11-01');
+  await expect(label(page)).toHaveText(`${formatIso(span.first)} – 1 Nov 2023`);
+  const before = await endDay(page);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => endDay(page)).toBeGreaterThan(before);
+  await expect(label(page)).not.toHaveText(`${formatIso(span.first)} – 1 Nov 2023`);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  // Once paused, the label, the counts and the URL agree on the window shown.
+  const to = dayToIso(await endDay(page));
+  await expect(label(page)).toHaveText(`${formatIso(span.first)} – ${formatIso(to)}`);
+  await expect(counts(page)).toHaveText(expectedCounts(incidents, span.first, to));
+  await expect.poll(() => urlParam(page, 'to')).toBe(to);
+});
+
+test('a moving window of 7 days ending on 28 Jan 2024 shows that week and its counts', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByText('Moving', { exact: true }).click();
+  await page.getByRole('combobox', { name: 'Window length' }).selectOption('7');
+  const to = page.getByLabel('To', { exact: true });
+  await to.fill('2024-01-28');
+  await expect(label(page)).toHaveText('22 Jan 2024 – 28 Jan 2024');
+  const expected = expectedCounts(incidents, '2024-01-22', '2024-01-28');
+  await expect(counts(page)).toHaveText(expected);
+  await expect(counts(page)).toContainText('3 U.S. killed');
+  await expect.poll(() => urlParam(page, 'mode')).toBe('window');
+  await expect.poll(() => urlParam(page, 'span')).toBe('7');
+  await expect.poll(() => urlParam(page, 'to')).toBe('2024-01-28');
+
+  // The link reopens the same moving window, and a week's step keeps its length.
+  await openApp(page, '?mode=window&span=7&to=2024-01-28');
+  await expect(label(page)).toHaveText('22 Jan 2024 – 28 Jan 2024');
+  await expect(counts(page)).toHaveText(expected);
+  await page.getByRole('button', { name: 'Back a week' }).click();
+  await expect(label(page)).toHaveText('15 Jan 2024 – 21 Jan 2024');
+  await expect(counts(page)).toHaveText(expectedCounts(incidents, '2024-01-15', '2024-01-21'));
+});
+
+test('the histogram is drawn in the type colours, and a bar reads out its dates', async ({
+  page,
+}) => {
+  await openApp(page);
+  const histogram = page.getByTestId('histogram');
+  await expect(histogram).toBeVisible();
+  await expect(histogram.locator('path.bar[data-type="drone"]')).toHaveCount(1);
+  await expect(histogram.locator('path.bar[data-type="us_strike"]')).toHaveCount(1);
+  const box = (await histogram.boundingBox())!;
+  expect(box.width).toBeGreaterThan(1000);
+  const drone = await countElementPixels(page, '[data-testid="histogram"]', [COLORS.drone]);
+  const strike = await countElementPixels(page, '[data-testid="histogram"]', [COLORS.us_strike]);
+  expect(drone).toBeGreaterThan(200);
+  expect(strike).toBeGreaterThan(20);
+
+  // The week of Tower 22 (Monday 22 – Sunday 28 Jan 2024).
+  const min = Number(await sliderThumbs(page).end.getAttribute('aria-valuemin'));
+  const max = Number(await sliderThumbs(page).end.getAttribute('aria-valuemax'));
+  const x = box.x + ((isoToDay('2024-01-25') - min) / (max - min)) * box.width;
+  await page.mouse.move(x, box.y + box.height - 4);
+  const tip = page.locator('.histogram-tooltip');
+  await expect(tip).toContainText('22 Jan 2024 – 28 Jan 2024');
+  await expect(tip).toContainText(
+    expectedCounts(incidents, '2024-01-22', '2024-01-28').split(' · ').slice(0, 2).join(' · '),
+  );
+
+  // Weighted by casualties, the bars change and the URL says so.
+  await page.getByRole('button', { name: 'U.S. casualties' }).click();
+  await expect(histogram).toContainText('U.S. casualties a week');
+  await expect.poll(() => urlParam(page, 'weight')).toBe('casualties');
+});
+
+test('the Tower 22 mark moves the window to 28 Jan 2024 and opens the incident', async ({
+  page,
+}) => {
+  await openApp(page, '?mode=window&span=30');
+  const marks = page.getByRole('group', { name: 'Key events' }).getByRole('button');
+  await expect(marks.filter({ hasText: '' })).not.toHaveCount(0);
+  const tower = page.getByRole('button', { name: /^28 Jan 2024: Tower 22/ });
+  await tower.hover();
+  await expect(page.locator('.mark-tooltip')).toContainText('Tower 22');
+  await tower.click();
+  await expect(label(page)).toHaveText('30 Dec 2023 – 28 Jan 2024');
+  await expect(counts(page)).toHaveText(expectedCounts(incidents, '2023-12-30', '2024-01-28'));
+  await expect(page.locator('#panel-title')).toHaveText('28 Jan 2024: Tower 22');
+  await expect.poll(() => urlParam(page, 'select')).toBe('incident:INC091');
+  await expect(
+    page.getByTestId('event-note').getByRole('link', { name: 'source' }),
+  ).toHaveAttribute('href', /^https:\/\//);
+});
+
+test('keyboard on the timeline: arrows, Shift, Home/End and Space; typed dates are checked', async ({
+  page,
+}) => {
+  await openApp(page, '?from=2024-01-01&to=2024-01-20');
+  const timeline = page.getByRole('group', { name: 'Timeline' });
+  await timeline.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(label(page)).toHaveText('1 Jan 2024 – 21 Jan 2024');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(label(page)).toHaveText('1 Jan 2024 – 28 Jan 2024');
+  await expect(counts(page)).toHaveText(expectedCounts(incidents, '2024-01-01', '2024-01-28'));
+  await page.keyboard.press('Home');
+  await expect(label(page)).toHaveText(formatIso(span.first));
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(sliderThumbs(page).end).toHaveAttribute('aria-valuetext', formatIso(span.last));
+
+  // A date outside the data is refused with a message; the window stays.
+  const shown = await label(page).textContent();
+  const from = page.getByLabel('From', { exact: true });
+  await from.fill('2022-05-01');
+  await from.press('Enter');
+  await expect(page.getByRole('alert')).toContainText(
+    `Choose a date from ${formatIso(span.first)} to ${formatIso(span.last)}`,
+  );
+  await expect(label(page)).toHaveText(shown!);
+});
+
+test('at 375 px the timeline stays readable and usable', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await openApp(page, '?from=2024-01-01&to=2024-02-10');
+  const histogram = page.getByTestId('histogram');
+  await expect(histogram).toBeVisible();
+  expect((await histogram.boundingBox())!.width).toBeGreaterThan(300);
+  expect(await histogram.getAttribute('data-bin-unit')).toBe('week');
+  const ticks = page.getByTestId('timeline-axis').locator('.axis-tick');
+  expect(await ticks.count()).toBeGreaterThanOrEqual(3);
+  // Nothing in the bar runs off the screen.
+  const bar = (await page.locator('.timeline-bar').boundingBox())!;
+  expect(bar.x + bar.width).toBeLessThanOrEqual(375);
+  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scroll).toBeLessThanOrEqual(375);
+  // The mode and date fields fold into Options.
+  await expect(page.getByRole('radio', { name: 'Cumulative' })).toBeHidden();
+  await page.getByRole('button', { name: 'Options' }).click();
+  await page.getByText('Cumulative', { exact: true }).click();
+  await expect(label(page)).toHaveText(`${formatIso(span.first)} – 10 Feb 2024`);
+  await page.getByRole('button', { name: 'Forward a week' }).click();
+  await expect(label(page)).toHaveText(`${formatIso(span.first)} – 17 Feb 2024`);
 });

@@ -23,6 +23,10 @@ describe('URL schema', () => {
     const state: UrlState = {
       from: isoToDay('2023-10-17')!,
       to: isoToDay('2024-01-28')!,
+      mode: 'window',
+      span: 7,
+      speed: 30,
+      weight: 'casualties',
       select: { kind: 'incident', id: 'INC091' },
       layers: ['strikes', 'forces', 'density'],
       radius: 50,
@@ -34,6 +38,29 @@ describe('URL schema', () => {
     expect(parseUrl(serializeUrl(state)).state).toEqual(state);
     expect(serializeUrl(state)).toContain('from=2023-10-17');
     expect(serializeUrl(state)).toContain('select=incident:INC091');
+  });
+
+  it('reads the timeline keys: mode, span, speed, weight', () => {
+    const { state, notices } = parseUrl('?mode=cumulative&span=90&speed=1&weight=count');
+    expect(notices).toEqual([]);
+    expect(state).toEqual({ mode: 'cumulative', span: 90, speed: 1, weight: 'count' });
+    expect(serializeUrl({ mode: 'window', span: 7, to: isoToDay('2024-01-28')! })).toBe(
+      '?to=2024-01-28&mode=window&span=7',
+    );
+  });
+
+  it('drops invalid timeline keys with a notice', () => {
+    const { state, notices } = parseUrl(
+      '?mode=sliding&span=0&speed=5&weight=deaths&from=2024-01-01',
+    );
+    expect(state).toEqual({ from: isoToDay('2024-01-01') });
+    expect(notices).toHaveLength(4);
+    expect(notices.join(' ')).toMatch(/Ignored mode=sliding/);
+    for (const bad of ['span=7.5', 'span=-3', 'span=99999', 'span=', 'speed=']) {
+      const r = parseUrl(`?${bad}`);
+      expect(r.state, bad).toEqual({});
+      expect(r.notices, bad).toHaveLength(1);
+    }
   });
 
   it('accepts only the offered radii and 1/0 for rings', () => {
