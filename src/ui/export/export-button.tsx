@@ -5,7 +5,7 @@
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../store-context';
-import { asOfLine, caveatLine, sourcesLine } from './captions';
+import { asOfLine, sourcesLine } from './captions';
 import type { OpenMap } from './render';
 
 const ExportDialog = lazy(() => import('./export-dialog'));
@@ -36,18 +36,16 @@ export function ExportButton({ openMap }: { openMap: OpenMap }) {
   );
 }
 
-/** Sources, caveat and the data's date, printed under the page (hidden on screen). */
+/** Sources and the data's date, printed under the page (hidden on screen; the caveat is in the timeline's text). */
 export function PrintFooter() {
   const dataset = useAppStore((s) => s.data?.dataset ?? null);
   const ready = useAppStore((s) => s.status === 'ready');
   if (!ready) return null;
-  const caveat = caveatLine(dataset);
   return (
     <div className="print-footer" aria-hidden="true">
       <p>
         {sourcesLine(dataset)} <span className="print-as-of">{asOfLine(dataset)}</span>
       </p>
-      {caveat && <p>{caveat}</p>}
     </div>
   );
 }

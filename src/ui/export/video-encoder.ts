@@ -7,8 +7,8 @@
  *   by our WebM writer: exact timing and frame count. Needs a secure context (https or localhost).
  * - Fallback without WebCodecs: frames are kept as JPEG while they are drawn, then replayed in
  *   real time at the frame rate into a `captureStream(0)` canvas recorded by MediaRecorder, so
- *   the recorder's clock matches the frame rate (slower, and its timing is only as even as the
- *   browser's timers).
+ *   the recorder's clock matches the frame rate. Slower, its timing is only as even as the
+ *   browser's timers, and the first frame is shown a little longer (the recorder starts on it).
  */
 import { writeWebm, type EncodedFrame, type WebmTrack } from './webm-writer';
 
@@ -135,17 +135,28 @@ function recorderSink(width: number, height: number, fps: number): FrameSink | n
       const chunks: Blob[] = [];
       recorder.ondataavailable = (e) => e.data.size && chunks.push(e.data);
       const stopped = new Promise<void>((r) => (recorder.onstop = () => r()));
+      // Chrome starts recording only once a frame arrives, and drops frames sent before: show
+      // the first frame, wait for 'start', then replay every frame on the clock.
+      const started = new Promise<void>((r) => (recorder.onstart = () => r()));
       recorder.start();
-      const start = performance.now();
-      try {
-        for (let i = 0; i < stills.length; i++) {
-          if (signal?.aborted) throw new DOMException('Cancelled', 'AbortError');
-          const bitmap = await createImageBitmap(stills[i]!);
-          const wait = start + (i * 1000) / fps - performance.now();
-          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const draw = async (i: number) => {
+        const bitmap = await createImageBitmap(stills[i]!);
+        return () => {
           ctx.drawImage(bitmap, 0, 0);
           bitmap.close();
           track.requestFrame();
+        };
+      };
+      try {
+        (await draw(0))();
+        await Promise.race([started, new Promise((r) => setTimeout(r, 5000))]);
+        const start = performance.now();
+        for (let i = 0; i < stills.length; i++) {
+          if (signal?.aborted) throw new DOMException('Cancelled', 'AbortError');
+          const show = await draw(i);
+          const wait = start + (i * 1000) / fps - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          show();
           onProgress?.(i + 1, stills.length);
         }
         // Hold the last frame for its duration before stopping.
