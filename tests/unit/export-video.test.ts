@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isoToDay } from '../../src/time/days';
+import { wrapText } from '../../src/ui/export/canvas-text';
 import {
   drawComposition,
   planComposition,
-  wrapText,
   type CompositionText,
 } from '../../src/ui/export/composition';
 import { PNG_PRESETS, VIDEO_SIZE } from '../../src/ui/export/presets';

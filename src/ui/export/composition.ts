@@ -4,7 +4,9 @@
  * bottom. Laid out in layout pixels and drawn at the preset's scale, so a slide (1920 × 1080 at
  * 1.5×) reads like the map on a 1280 px screen. Text is drawn with `fillText`: never markup.
  */
-import type { LegendSection, Swatch } from './legend-model';
+import { fitLine, font, INK, LINE, MUTED, wrapText } from './canvas-text';
+import { drawLegend } from './legend-canvas';
+import type { LegendSection } from './legend-model';
 
 /** An output size: pixels of the file, and output pixels per layout pixel. */
 export interface OutputSize {
@@ -41,11 +43,6 @@ export interface Plan {
   legend: Rect;
 }
 
-export const FONT_STACK =
-  "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
-const INK = '#1d2430';
-const MUTED = '#5b6573';
-const LINE = '#d6dbe1';
 const MARGIN = 20;
 const TITLE = { size: 24, line: 30, lines: 2 };
 const SUB = { size: 15, line: 20 };
@@ -53,52 +50,9 @@ const FOOT = { size: 12, line: 16 };
 const LEGEND_WIDTH = 220;
 const GAP = 16;
 
-const font = (size: number, weight = 400) => `${weight} ${size}px ${FONT_STACK}`;
-
 /** The layout size (output pixels divided by the scale). */
 function layoutSize(size: OutputSize): { width: number; height: number } {
   return { width: size.width / size.scale, height: size.height / size.scale };
-}
-
-/**
- * Breaks text into at most `maxLines` lines of `maxWidth` (at the context's font); the last line
- * ends with "…" when text is left over. A word longer than a line is cut.
- */
-export function wrapText(
-  ctx: CanvasRenderingContext2D,
-  text: string,
-  maxWidth: number,
-  maxLines: number,
-): string[] {
-  const fits = (s: string) => ctx.measureText(s).width <= maxWidth;
-  const lines: string[] = [];
-  let line = '';
-  const words = text.split(/\s+/).filter(Boolean);
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
-    const next = line ? `${line} ${word}` : word;
-    if (fits(next)) {
-      line = next;
-      continue;
-    }
-    if (line) lines.push(line);
-    line = word;
-    if (lines.length === maxLines) break;
-  }
-  if (lines.length < maxLines && line) lines.push(line);
-  const used = lines.join(' ').split(/\s+/).filter(Boolean).length;
-  const leftOver = used < words.length || lines.some((l) => !fits(l));
-  if (leftOver && lines.length) {
-    let last = lines[lines.length - 1]!;
-    while (last && !fits(`${last}…`)) last = [...last].slice(0, -1).join('').trimEnd();
-    lines[lines.length - 1] = `${last}…`;
-  }
-  return lines.slice(0, maxLines);
-}
-
-/** Cuts one line to `maxWidth` with an ellipsis. */
-function fitLine(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string {
-  return wrapText(ctx, text.replace(/\s+/g, ' '), maxWidth, 1)[0] ?? '';
 }
 
 /** Lays the composition out for a size: the map gets what the text and the legend leave. */
@@ -126,149 +80,6 @@ export function planComposition(
     map: { x: MARGIN, y: top, width: mapWidth, height: mapHeight },
     legend: { x: MARGIN + mapWidth + GAP, y: top, width: LEGEND_WIDTH, height: mapHeight },
   };
-}
-
-function drawSwatch(ctx: CanvasRenderingContext2D, s: Swatch, x: number, cy: number, k: number) {
-  const r = 5.5 * k;
-  const cx = x + 8 * k;
-  ctx.save();
-  ctx.lineWidth = k;
-  switch (s.kind) {
-    case 'dot':
-    case 'faint':
-      ctx.globalAlpha = s.kind === 'faint' ? 0.4 : 1;
-      ctx.beginPath();
-      ctx.arc(cx, cy, r, 0, 2 * Math.PI);
-      ctx.fillStyle = s.color;
-      ctx.fill();
-      ctx.strokeStyle = 'rgba(30,30,30,0.8)';
-      ctx.stroke();
-      break;
-    case 'ring':
-      ctx.beginPath();
-      ctx.arc(cx, cy, r - k, 0, 2 * Math.PI);
-      ctx.lineWidth = 2 * k;
-      ctx.strokeStyle = s.color;
-      ctx.stroke();
-      break;
-    case 'box':
-    case 'box-stale':
-      ctx.fillStyle = s.color;
-      ctx.fillRect(x, cy - r, 16 * k, 2 * r);
-      if (s.kind === 'box-stale') {
-        ctx.beginPath();
-        ctx.rect(x, cy - r, 16 * k, 2 * r);
-        ctx.clip();
-        ctx.strokeStyle = 'rgba(90, 60, 10, 0.55)';
-        for (let o = -2 * r; o < 16 * k; o += 4 * k) {
-          ctx.moveTo(x + o, cy + r);
-          ctx.lineTo(x + o + 2 * r, cy - r);
-        }
-        ctx.stroke();
-      }
-      ctx.strokeStyle = 'rgba(0,0,0,0.15)';
-      ctx.strokeRect(x, cy - r, 16 * k, 2 * r);
-      break;
-    case 'box-none':
-      ctx.setLineDash([2 * k, 2 * k]);
-      ctx.strokeStyle = '#9aa3ad';
-      ctx.strokeRect(x + 0.5, cy - r + 0.5, 16 * k - 1, 2 * r - 1);
-      break;
-    case 'base':
-      ctx.globalAlpha = s.opacity;
-      ctx.fillStyle = '#ffffff';
-      ctx.fillRect(cx - r - 1.5 * k, cy - r - 1.5 * k, 2 * r + 3 * k, 2 * r + 3 * k);
-      ctx.fillStyle = s.color;
-      ctx.fillRect(cx - r, cy - r, 2 * r, 2 * r);
-      ctx.fillStyle = '#ffffff';
-      ctx.fillRect(cx - r / 2, cy - r / 2, r, r);
-      break;
-    case 'ramp': {
-      const w = 90 * k;
-      const g = ctx.createLinearGradient(x, 0, x + w, 0);
-      s.colors.forEach((c, i) => g.addColorStop(i / (s.colors.length - 1), c));
-      ctx.fillStyle = g;
-      ctx.fillRect(x, cy - r, w, 2 * r);
-      break;
-    }
-  }
-  ctx.restore();
-}
-
-/** The legend's text broken into lines at font factor k, and the height it takes. */
-function measureLegend(
-  ctx: CanvasRenderingContext2D,
-  box: Rect,
-  sections: LegendSection[],
-  k: number,
-): { items: string[][][]; notes: string[][]; height: number } {
-  const pad = 10;
-  let height = 30 * k;
-  ctx.font = font(12.5 * k);
-  const items = sections.map((s) =>
-    s.items.map((item) => {
-      const left = item.swatch.kind === 'ramp' ? 98 * k : 24 * k;
-      return wrapText(ctx, item.label, box.width - 2 * pad - left, 2);
-    }),
-  );
-  ctx.font = font(11 * k);
-  const notes = sections.map((s) => (s.note ? wrapText(ctx, s.note, box.width - 2 * pad, 2) : []));
-  sections.forEach((_, i) => {
-    const lines = items[i]!.reduce((n, l) => n + l.length, 0);
-    height += 19 * k + lines * 17 * k + notes[i]!.length * 14 * k + 8 * k;
-  });
-  return { items, notes, height };
-}
-
-/** Draws the legend into its box, shrinking the type (down to 70 %) until it fits. */
-function drawLegend(ctx: CanvasRenderingContext2D, box: Rect, sections: LegendSection[]) {
-  const pad = 10;
-  let k = 1;
-  let m = measureLegend(ctx, box, sections, k);
-  while (k > 0.7 && m.height > box.height) {
-    k -= 0.05;
-    m = measureLegend(ctx, box, sections, k);
-  }
-  const height = Math.min(box.height, m.height);
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(box.x, box.y, box.width, box.height);
-  ctx.clip();
-  ctx.fillStyle = '#ffffff';
-  ctx.strokeStyle = LINE;
-  ctx.lineWidth = 1;
-  ctx.fillRect(box.x, box.y, box.width, height);
-  ctx.strokeRect(box.x + 0.5, box.y + 0.5, box.width - 1, height - 1);
-  ctx.textBaseline = 'middle';
-  let y = box.y + 12 * k;
-  ctx.fillStyle = MUTED;
-  ctx.font = font(11 * k, 700);
-  ctx.fillText('LEGEND', box.x + pad, y + 5 * k);
-  y += 18 * k;
-  sections.forEach((s, i) => {
-    ctx.fillStyle = INK;
-    ctx.font = font(13 * k, 700);
-    ctx.fillText(fitLine(ctx, s.title, box.width - 2 * pad), box.x + pad, y + 9 * k);
-    y += 19 * k;
-    ctx.font = font(12.5 * k);
-    s.items.forEach((item, j) => {
-      drawSwatch(ctx, item.swatch, box.x + pad, y + 8.5 * k, k);
-      const left = item.swatch.kind === 'ramp' ? 98 * k : 24 * k;
-      ctx.fillStyle = INK;
-      for (const line of m.items[i]![j]!) {
-        ctx.fillText(line, box.x + pad + left, y + 8.5 * k);
-        y += 17 * k;
-      }
-    });
-    ctx.font = font(11 * k);
-    ctx.fillStyle = MUTED;
-    for (const line of m.notes[i]!) {
-      ctx.fillText(line, box.x + pad, y + 7 * k);
-      y += 14 * k;
-    }
-    y += 8 * k;
-  });
-  ctx.restore();
 }
 
 /** The burned-in date of a video frame, at the map's lower left. */
