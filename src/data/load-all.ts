@@ -11,7 +11,8 @@ import { incidentsLoaderHere, type IncidentsLoader, type IncidentsResult } from 
 import type { ProgressListener } from './load-progress';
 import { buildBases } from './load-bases';
 import { issue, type FileFailure, type LoadIssue } from './load-report';
-import { datasetFile, forceLevelsFile } from './schemas';
+import { buildForces } from './load-forces';
+import { datasetFile } from './schemas';
 import type { Base, DatasetInfo, ForceLevels } from './types';
 
 /** Where each data file is fetched from. `dataset` is null for data that brings no metadata. */
@@ -113,7 +114,11 @@ export async function loadAll(
       issues.push(...built.issues);
       return built.bases;
     }),
-    load(urls.forces, (json, file) => parseWhole(forceLevelsFile, json, file, issues)),
+    load(urls.forces, (json, file) => {
+      const built = buildForces(json, file);
+      issues.push(...built.issues);
+      return built.forces;
+    }),
     urls.dataset
       ? load(urls.dataset, (json, file) => parseWhole(datasetFile, json, file, issues))
       : null,
