@@ -395,10 +395,13 @@ function stableOrderByDay(days: Int32Array, n: number): Int32Array | null {
 export function buildIncidentTable(
   json: unknown,
   file: string,
+  options: IncidentValidationOptions = {},
 ): { table: IncidentTable; issues: LoadIssue[] } {
   const builder = new IncidentColumnsBuilder(
     file,
     (json as { features?: unknown[] })?.features?.length,
+    true,
+    options,
   );
   builder.addCollection(json);
   return builder.finish();

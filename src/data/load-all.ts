@@ -2,7 +2,7 @@
  * Loads the four data files independently: a file that fails is reported as a failure and the
  * others still load. Rows that fail validation are reported and skipped.
  */
-import { fetchJson, type FetchLike } from './fetch-json';
+import { fetchJson, type FetchLike, type FetchOptions } from './fetch-json';
 import { emptyIncidentTable } from './incident-columns';
 import type { IncidentTable } from './incident-table';
 import { indexesFromWire, type IncidentIndexes } from './incident-indexes';
@@ -53,7 +53,7 @@ function fileName(url: string): string {
 }
 
 /** How the incidents file is loaded (in a worker in the app), with progress and cancel. */
-export interface IncidentsOptions {
+export interface IncidentsOptions extends FetchOptions {
   loadIncidents?: IncidentsLoader;
   onProgress?: ProgressListener;
   signal?: AbortSignal;
@@ -65,7 +65,7 @@ export async function loadAll(
   fetchFn: FetchLike,
   options: IncidentsOptions = {},
 ): Promise<LoadedData> {
-  const loadIncidents = options.loadIncidents ?? incidentsLoaderHere(fetchFn);
+  const loadIncidents = options.loadIncidents ?? incidentsLoaderHere(fetchFn, options);
   const issues: LoadIssue[] = [];
   const failures: FileFailure[] = [];
   let timings: LoadedData['timings'] = null;
@@ -77,7 +77,7 @@ export async function loadAll(
   ): Promise<T | null> {
     const file = fileName(url);
     try {
-      return parse(await fetchJson(url, fetchFn), file);
+      return parse(await fetchJson(url, fetchFn, undefined, options), file);
     } catch (e) {
       failures.push({ file, url, reason: e instanceof Error ? e.message : String(e) });
       return null;
