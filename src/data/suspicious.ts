@@ -7,9 +7,11 @@
  * of one per feature, so a file where most rows lack a value neither floods the report nor costs
  * an object per row. The validators only count per row (and keep the first few indexes).
  *
- * The data's region (see `regionOf`) is derived from the points themselves: the 2nd to 98th
- * percentile of longitudes and of latitudes, padded on every side by the larger of 10 degrees and
- * that range's own width. A point outside the padded box is "far outside the data's region".
+ * The data's region (see `regionOf`) is derived from the points themselves, robustly (Tukey's
+ * "far out" fences): from the lower to the upper quartile of longitudes and of latitudes, padded on
+ * every side by the larger of 10 degrees and three times that interquartile range. A point outside
+ * the padded box is "far outside the data's region"; up to a quarter of the points can be strays
+ * without moving the box.
  * With fewer than REGION_MIN_POINTS located points there is no region and no such warning.
  */
 import { issue, type LoadIssue } from './load-report';
@@ -21,6 +23,7 @@ const QUOTED = 10;
 /** Fewer located points than this: no region is derived. */
 export const REGION_MIN_POINTS = 10;
 const REGION_MIN_PAD = 10;
+const REGION_IQR_PAD = 3;
 
 /** The kinds of warning, with their field and wording. */
 export const WARNING_KINDS = {
@@ -146,12 +149,12 @@ export function regionOf(position: ArrayLike<number>, n: number): Region | null 
     located++;
   }
   if (located < REGION_MIN_POINTS) return null;
-  const west = percentile(lngHist, located, 0.02, -180);
-  const east = percentile(lngHist, located, 0.98, -180) + 1 / BINS_PER_DEGREE;
-  const south = percentile(latHist, located, 0.02, -90);
-  const north = percentile(latHist, located, 0.98, -90) + 1 / BINS_PER_DEGREE;
-  const padLng = Math.max(REGION_MIN_PAD, east - west);
-  const padLat = Math.max(REGION_MIN_PAD, north - south);
+  const west = percentile(lngHist, located, 0.25, -180);
+  const east = percentile(lngHist, located, 0.75, -180) + 1 / BINS_PER_DEGREE;
+  const south = percentile(latHist, located, 0.25, -90);
+  const north = percentile(latHist, located, 0.75, -90) + 1 / BINS_PER_DEGREE;
+  const padLng = Math.max(REGION_MIN_PAD, REGION_IQR_PAD * (east - west));
+  const padLat = Math.max(REGION_MIN_PAD, REGION_IQR_PAD * (north - south));
   return {
     west: Math.max(-180, west - padLng),
     east: Math.min(180, east + padLng),
