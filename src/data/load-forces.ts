@@ -30,7 +30,7 @@ export function buildForces(
 ): { forces: ForceLevels; issues: LoadIssue[] } {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     throw new FileShapeError(
-      'not a force-levels file (expected an object with "countries", "sites" and "regions" arrays)',
+      'is not a force-levels file (expected an object with "countries", "sites" and "regions" arrays)',
     );
   }
   const root = json as Record<string, unknown>;

@@ -60,16 +60,16 @@ export async function readIncidents(
   // Look at the first non-blank bytes (at most 64 KB), then hand every byte on.
   const head: Uint8Array[] = [];
   let headBytes = 0;
-  let text = '';
   while (headBytes < 1 << 16) {
     const { done, value } = await reader.read();
     if (done) break;
     head.push(value);
     headBytes += value.byteLength;
-    text = new TextDecoder().decode(value.length > 4096 ? value.subarray(0, 4096) : value);
+    const text = new TextDecoder().decode(value.subarray(0, 4096));
     if (text.replace(/^\uFEFF/, '').trim() !== '') break;
   }
-  const start = head.length ? new TextDecoder().decode(head[0]!.subarray(0, 4096)) : '';
+  // The first non-blank piece (blank pieces before it, if any, are only whitespace).
+  const start = head.length ? new TextDecoder().decode(head.at(-1)!.subarray(0, 4096)) : '';
   const html = htmlPageReason(start, options.htmlVerb);
   if (html) {
     reader.cancel().catch(() => {});

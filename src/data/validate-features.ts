@@ -29,7 +29,7 @@ export function assertFeatureCollection(json: unknown): { features: unknown[] } 
     !Array.isArray(fc.features)
   ) {
     throw new FileShapeError(
-      'not a GeoJSON FeatureCollection (expected "type": "FeatureCollection" and a "features" array)',
+      'is not a GeoJSON FeatureCollection (expected "type": "FeatureCollection" and a "features" array)',
     );
   }
   return fc as { features: unknown[] };

@@ -210,10 +210,7 @@ describe('warnings: the feature is kept', () => {
       ),
     );
     const far = feature({ id: 'DC' }, { geometry: { type: 'Point', coordinates: [-77, 38.9] } });
-    const swapped = feature(
-      { id: 'S' },
-      { geometry: { type: 'Point', coordinates: [50.5, 11] } },
-    );
+    const swapped = feature({ id: 'S' }, { geometry: { type: 'Point', coordinates: [50.5, 11] } });
     const { issues, rows } = check([...near, far, swapped]);
     expect(rows).toBe(32);
     expect(issues.map((i) => [i.index, i.severity, i.field])).toEqual([
