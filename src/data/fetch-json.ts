@@ -21,7 +21,7 @@ export interface FetchOptions {
   timeoutMs?: number;
 }
 
-const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+const seconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`);
 
 /** Fetches `url` and parses it as JSON; throws FetchJsonError with a clear reason. */
 export async function fetchJson(
@@ -71,22 +71,21 @@ export async function fetchOk(
 ): Promise<Response> {
   const timeoutMs = options.timeoutMs ?? FETCH_TIMEOUT_MS;
   const controller = new AbortController();
+  const timedOut = new FetchJsonError(
+    `did not answer within ${seconds(timeoutMs)} (timed out): the server is slow or unreachable`,
+  );
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
+      reject(timedOut);
       controller.abort();
-      reject(
-        new FetchJsonError(
-          `did not answer within ${seconds(timeoutMs)} (timed out): the server is slow or unreachable`,
-        ),
-      );
     }, timeoutMs);
   });
   let response: Response;
   try {
     response = await Promise.race([fetchFn(url, { signal: controller.signal }), timeout]);
   } catch (e) {
-    if (e instanceof FetchJsonError) throw e;
+    if (controller.signal.aborted) throw timedOut;
     const detail = e instanceof Error ? e.message : String(e);
     throw new FetchJsonError(
       crossOrigin(url)
