@@ -17,6 +17,11 @@ async function seriousViolations(page: Page): Promise<string[]> {
 test('the full view has no serious or critical accessibility violations', async ({ page }) => {
   await openApp(page);
   expect(await seriousViolations(page)).toEqual([]);
+  // The check does catch one: a button without a name is critical.
+  await page.evaluate(() => document.body.append(document.createElement('button')));
+  expect(await seriousViolations(page)).toEqual([
+    expect.stringMatching(/^button-name \(critical\)/),
+  ]);
 });
 
 test('an open base panel has no serious or critical accessibility violations', async ({ page }) => {
