@@ -7,7 +7,7 @@ import { emptyIncidentTable } from './incident-columns';
 import type { IncidentTable } from './incident-table';
 import { indexesFromWire, type IncidentIndexes } from './incident-indexes';
 import type { IncidentPoints } from '../map/incident-points';
-import { incidentsLoaderHere, type IncidentsLoader, type IncidentsResult } from './incident-loader';
+import type { IncidentsLoader, IncidentsResult } from './incident-loader';
 import type { ProgressListener } from './load-progress';
 import { buildBases } from './load-bases';
 import { issue, type FileFailure, type LoadIssue } from './load-report';
@@ -65,7 +65,13 @@ export async function loadAll(
   fetchFn: FetchLike,
   options: IncidentsOptions = {},
 ): Promise<LoadedData> {
-  const loadIncidents = options.loadIncidents ?? incidentsLoaderHere(fetchFn, options);
+  // Loaded on demand: the app passes its worker loader, so the CSV parser stays out of the page.
+  const loadIncidents: IncidentsLoader =
+    options.loadIncidents ??
+    (async (...args) => {
+      const { incidentsLoaderHere } = await import('./incident-loader');
+      return incidentsLoaderHere(fetchFn, options)(...args);
+    });
   const issues: LoadIssue[] = [];
   const failures: FileFailure[] = [];
   let timings: LoadedData['timings'] = null;

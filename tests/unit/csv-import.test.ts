@@ -260,3 +260,35 @@ describe('ACLED exports', () => {
     expect(m.convert(['x'], 2)).toMatchObject({ properties: { id: 'row-2', date: null } });
   });
 });
+
+describe('local files (the import path)', () => {
+  it('loads a File or Blob of CSV or GeoJSON, with progress, telling the format from name and bytes', async () => {
+    const { loadIncidentsFromBlob } = await import('../../src/data/incident-loader');
+    const csv = new Blob(['id,date,lat,lon,type\nA,2024-01-02,33,42,drone\n']);
+    const seen: string[] = [];
+    const r = await loadIncidentsFromBlob(csv, 'mine.csv', (p) => seen.push(p.phase), {
+      today: TODAY,
+    });
+    expect(r.table.length).toBe(1);
+    expect(r.csv?.format).toBe('generic');
+    expect(seen).toContain('fetch');
+    const geojson = new Blob([
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            geometry: null,
+            properties: { id: 'g', date: '2024-01-02', type: 'drone' },
+          },
+        ],
+      }),
+    ]);
+    const g = await loadIncidentsFromBlob(geojson, 'export', undefined, { today: TODAY });
+    expect(g.table.length).toBe(1);
+    expect(g.csv).toBeUndefined();
+    await expect(
+      loadIncidentsFromBlob(new Blob(['<html><title>x</title>']), 'page.geojson'),
+    ).rejects.toThrow(/^is an HTML page, not JSON/);
+  });
+});
