@@ -45,14 +45,24 @@ export function LoadReport() {
           Load report: {errors} {errors === 1 ? 'row' : 'rows'} skipped, {warnings}{' '}
           {warnings === 1 ? 'warning' : 'warnings'}
         </strong>
-        <button
-          type="button"
-          className="close-button"
-          onClick={() => setOpen(false)}
-          aria-label="Dismiss load report"
-        >
-          ×
-        </button>
+        <span className="report-actions">
+          <button
+            type="button"
+            className="report-download"
+            onClick={() => downloadReport(issues)}
+            title="Every row of the report as a spreadsheet file (load-report.csv)"
+          >
+            Download CSV
+          </button>
+          <button
+            type="button"
+            className="close-button"
+            onClick={() => setOpen(false)}
+            aria-label="Dismiss load report"
+          >
+            ×
+          </button>
+        </span>
       </div>
       <details open={errors > 0}>
         <summary>Details</summary>
@@ -92,9 +102,6 @@ export function LoadReport() {
           </p>
         )}
       </details>
-      <button type="button" onClick={() => downloadReport(issues)}>
-        Download CSV
-      </button>
     </section>
   );
 }
