@@ -372,7 +372,7 @@ export class IncidentColumnsBuilder {
  * Row order sorted by day, stable (a counting sort: days are integers in a short range), or null
  * when the rows are already in order (files are usually sorted by date).
  */
-function stableOrderByDay(days: Int32Array, n: number): Int32Array | null {
+export function stableOrderByDay(days: Int32Array, n: number): Int32Array | null {
   let sorted = true;
   for (let i = 1; i < n && sorted; i++) if (days[i]! < days[i - 1]!) sorted = false;
   if (sorted) return null;
