@@ -9,8 +9,14 @@ import { isoToDay } from '../time/days';
 import { issue, type LoadIssue } from './load-report';
 import { isHttpUrl } from './safe-url';
 import { incidentProperties } from './schemas';
+import { sortIssues, todayDay, warnFarOutside, WarningTally } from './suspicious';
 import { CONFIDENCE_LEVELS, COORD_PRECISIONS, INCIDENT_TYPES } from './types';
-import { assertFeatureCollection, validateFeature } from './validate-features';
+import {
+  assertFeatureCollection,
+  noteSuspicious,
+  validateFeature,
+  type FeatureRules,
+} from './validate-features';
 import {
   INTERNED_FIELDS,
   NONE,
@@ -58,6 +64,14 @@ function member(v: unknown, index: Map<unknown, number>): number | typeof SLOW {
 
 type Column = Int32Array | Uint8Array | Float32Array;
 
+/** Options of the incident validator. */
+export interface IncidentValidationOptions {
+  /** "Today" as an epoch day, for the future-date warning (tests fix it; default: now). */
+  today?: number;
+  /** What an index counts in aggregated warnings: "feature" (GeoJSON) or "row" (CSV). */
+  noun?: string;
+}
+
 /** Builds an IncidentTable from features added one at a time, in file order. */
 export class IncidentColumnsBuilder {
   private n = 0;
@@ -69,6 +83,8 @@ export class IncidentColumnsBuilder {
   private usInjured: Int32Array;
   private confidence: Uint8Array;
   private precision: Uint8Array;
+  /** The file index of each row (for warnings found after all rows are in). */
+  private fileIndex: Int32Array;
   private text: Record<TextField, Int32Array>;
   private readonly strings: string[] = [];
   private readonly interned = new Map<string, number>();
@@ -80,6 +96,9 @@ export class IncidentColumnsBuilder {
   private packedCount = 0;
   private packedOffsets = new Float64Array(1024);
   private readonly seenIds = new Set<string>();
+  private readonly tally: WarningTally;
+  private readonly today: number;
+  private readonly rules: FeatureRules;
   readonly issues: LoadIssue[] = [];
   /** Rows that took the fast path (for tests). */
   fastRows = 0;
@@ -93,8 +112,17 @@ export class IncidentColumnsBuilder {
     private readonly file: string,
     capacityHint = 1024,
     private readonly useFastPath = true,
+    options: IncidentValidationOptions = {},
   ) {
-    const c = (this.capacity = Math.max(16, Math.ceil(capacityHint)));
+    this.today = options.today ?? todayDay();
+    this.tally = new WarningTally(file, options.noun);
+    this.rules = {
+      allowNullGeometry: true,
+      futureField: { name: 'date', kind: 'futureDate' },
+      today: this.today,
+    };
+    const c = (this.capacity = Math.max(16, Math.ceil(capacityHint) || 16));
+    this.fileIndex = new Int32Array(c);
     this.day = new Int32Array(c);
     this.typeIndex = new Uint8Array(c);
     this.position = new Float32Array(2 * c);
@@ -115,7 +143,7 @@ export class IncidentColumnsBuilder {
 
   /** Validates one feature (its index in the file for the report) and keeps it if valid. */
   add(raw: unknown, index: number): void {
-    if (this.useFastPath && this.addFast(raw)) return;
+    if (this.useFastPath && this.addFast(raw, index)) return;
     this.addSlow(raw, index);
   }
 
@@ -130,9 +158,12 @@ export class IncidentColumnsBuilder {
     for (let i = 0; i < features.length; i++) this.add(features[i], firstIndex + i);
   }
 
-  /** The finished table, sorted by day (stable), and the load issues. */
+  /** The finished table, sorted by day (stable), and the load issues sorted by index. */
   finish(): { table: IncidentTable; issues: LoadIssue[] } {
     const n = this.n;
+    const fileIndex = this.fileIndex;
+    warnFarOutside(this.position, n, (row) => fileIndex[row]!, this.tally);
+    const issues = sortIssues(this.issues.concat(this.tally.finish()));
     const order = stableOrderByDay(this.day, n);
     const arrange = <T extends Column>(a: T, width = 1): T => {
       if (!order) return (a.length === n * width ? a : a.slice(0, n * width)) as T;
@@ -163,7 +194,7 @@ export class IncidentColumnsBuilder {
       span: null,
     };
     if (n > 0) table.span = { start: table.day[0]!, end: table.day[n - 1]! };
-    return { table, issues: this.issues };
+    return { table, issues };
   }
 
   private finishPacked(): IncidentTable['packed'] {
@@ -174,7 +205,7 @@ export class IncidentColumnsBuilder {
   }
 
   /** Writes a row the fast path is sure about; false (nothing written) to take the slow path. */
-  private addFast(raw: unknown): boolean {
+  private addFast(raw: unknown, index: number): boolean {
     const f = raw as { type?: unknown; id?: unknown; geometry?: unknown; properties?: unknown };
     if (f === null || typeof f !== 'object' || f.type !== 'Feature') return false;
     const p = f.properties as Record<string, unknown> | null;
@@ -238,7 +269,10 @@ export class IncidentColumnsBuilder {
 
     this.seenIds.add(id);
     this.fastRows++;
+    if (precision === NONE) this.tally.add('noPrecision', index);
+    if (day > this.today) this.tally.add('futureDate', index, p.date);
     const row = this.nextRow();
+    this.fileIndex[row] = index;
     this.day[row] = day;
     this.typeIndex[row] = type;
     this.position[2 * row] = lng;
@@ -263,9 +297,16 @@ export class IncidentColumnsBuilder {
     return true;
   }
 
-  /** The zod path: reports every problem, drops non-http sources with a warning. */
+  /** The zod path: reports every problem and counts the warnings. */
   private addSlow(raw: unknown, index: number): void {
-    const valid = validateFeature(raw, index, this.file, incidentProperties, true, this.issues);
+    const valid = validateFeature(
+      raw,
+      index,
+      this.file,
+      incidentProperties,
+      this.rules,
+      this.issues,
+    );
     if (!valid) return;
     const r = valid.properties;
     if (this.seenIds.has(r.id)) {
@@ -273,27 +314,16 @@ export class IncidentColumnsBuilder {
       return;
     }
     this.seenIds.add(r.id);
-    const sources = r.sources.filter((s) => {
-      if (isHttpUrl(s)) return true;
-      this.issues.push(
-        issue(
-          this.file,
-          index,
-          'sources',
-          `ignored non-http(s) source "${s.slice(0, 80)}"`,
-          'warning',
-        ),
-      );
-      return false;
-    });
-    this.writeRecord(r, valid.position, sources);
+    noteSuspicious(valid, this.rules, this.today, this.tally);
+    const row = this.writeRecord(r, valid.position, r.sources);
+    this.fileIndex[row] = index;
   }
 
   private writeRecord(
     r: IncidentProps,
     position: [number, number] | null,
     sources: string[],
-  ): void {
+  ): number {
     const row = this.nextRow();
     this.day[row] = isoToDay(r.date)!;
     this.typeIndex[row] = TYPE_INDEX.get(r.type)!;
@@ -308,6 +338,7 @@ export class IncidentColumnsBuilder {
     for (const f of INTERNED_FIELDS) t[f][row] = this.intern(r[f]);
     for (const f of NOTE_FIELDS) t[f][row] = this.plain(r[f]);
     t.sources[row] = sources.length ? this.plain(sources.join(SOURCE_SEPARATOR)) : -1;
+    return row;
   }
 
   private intern(s: string | null): number {
@@ -359,6 +390,7 @@ export class IncidentColumnsBuilder {
       this.usInjured = grow(this.usInjured);
       this.confidence = grow(this.confidence);
       this.precision = grow(this.precision);
+      this.fileIndex = grow(this.fileIndex);
       for (const f of TEXT_FIELDS) this.text[f] = grow(this.text[f]);
     }
     return this.n++;
@@ -369,7 +401,7 @@ export class IncidentColumnsBuilder {
  * Row order sorted by day, stable (a counting sort: days are integers in a short range), or null
  * when the rows are already in order (files are usually sorted by date).
  */
-function stableOrderByDay(days: Int32Array, n: number): Int32Array | null {
+export function stableOrderByDay(days: Int32Array, n: number): Int32Array | null {
   let sorted = true;
   for (let i = 1; i < n && sorted; i++) if (days[i]! < days[i - 1]!) sorted = false;
   if (sorted) return null;
@@ -392,10 +424,13 @@ function stableOrderByDay(days: Int32Array, n: number): Int32Array | null {
 export function buildIncidentTable(
   json: unknown,
   file: string,
+  options: IncidentValidationOptions = {},
 ): { table: IncidentTable; issues: LoadIssue[] } {
   const builder = new IncidentColumnsBuilder(
     file,
     (json as { features?: unknown[] })?.features?.length,
+    true,
+    options,
   );
   builder.addCollection(json);
   return builder.finish();

@@ -2,9 +2,19 @@
  * Loading the incidents file: fetch (with progress by bytes), parse, validate and normalize, on
  * the calling thread (tests, and inside the loader worker: see worker-loader.ts).
  */
-import { contentLength, fetchOk, FetchJsonError, type FetchLike } from './fetch-json';
+import {
+  contentLength,
+  FETCH_TIMEOUT_MS,
+  fetchOk,
+  FetchJsonError,
+  htmlPageReason,
+  withIdleTimeout,
+  type FetchLike,
+  type FetchOptions,
+} from './fetch-json';
+import type { CsvInfo } from './csv-import';
 import { buildIncidentTable } from './incident-columns';
-import { readIncidentStream } from './incident-stream';
+import { readIncidents, type ReadIncidentsOptions } from './read-incidents';
 import { TEXT_FIELDS, type IncidentTable } from './incident-table';
 import type { LoadIssue } from './load-report';
 import type { IncidentIndexesWire } from './incident-indexes';
@@ -20,6 +30,8 @@ export interface IncidentsResult {
   timings?: Record<LoadPhase, number>;
   /** Indexes and layer attributes built next to the table (by the loader worker). */
   prebuilt?: { indexes: IncidentIndexesWire; points: IncidentPoints };
+  /** For a CSV file: its format, headers, separator and the column mapping used. */
+  csv?: CsvInfo;
 }
 
 /** Loads incidents from `url`; `file` names the file in the load report. */
@@ -32,16 +44,23 @@ export type IncidentsLoader = (
 
 /**
  * Loads on the calling thread with the given fetch: streamed (parsed and validated in batches as
- * bytes arrive) when the response has a body stream, else read whole.
+ * bytes arrive; GeoJSON or CSV, see read-incidents.ts) when the response has a body stream, else
+ * read whole. A server that stalls for `timeoutMs` fails the file.
  */
-export function incidentsLoaderHere(fetchFn: FetchLike): IncidentsLoader {
+export function incidentsLoaderHere(
+  fetchFn: FetchLike,
+  options: FetchOptions & ReadIncidentsOptions = {},
+): IncidentsLoader {
   return async (url, file, onProgress) => {
     const start = performance.now();
-    const response = await fetchOk(url, fetchFn);
+    const response = await fetchOk(url, fetchFn, options);
     if (response.body) {
-      return readIncidentStream(response.body, contentLength(response), file, onProgress);
+      const body = withIdleTimeout(response.body, options.timeoutMs ?? FETCH_TIMEOUT_MS);
+      return readIncidents(body, contentLength(response), file, onProgress, options);
     }
     const text = await response.text();
+    const html = htmlPageReason(text.slice(0, 4096));
+    if (html) throw new FetchJsonError(html);
     const parseStart = performance.now();
     onProgress?.({ phase: 'parse', loaded: text.length, total: text.length });
     let json: unknown;
@@ -52,7 +71,7 @@ export function incidentsLoaderHere(fetchFn: FetchLike): IncidentsLoader {
     }
     const validateStart = performance.now();
     onProgress?.({ phase: 'validate', loaded: 0, total: null });
-    const result = buildIncidentTable(json, file);
+    const result = buildIncidentTable(json, file, options);
     const timings = {
       fetch: parseStart - start,
       parse: validateStart - parseStart,
@@ -61,6 +80,27 @@ export function incidentsLoaderHere(fetchFn: FetchLike): IncidentsLoader {
     return { ...result, timings };
   };
 }
+
+/**
+ * Loads incidents from a local file (a `File` or `Blob`: GeoJSON, CSV or ACLED CSV) on the
+ * calling thread; `name` is the file name in the load report.
+ */
+export function loadIncidentsFromBlob(
+  blob: Blob,
+  name: string,
+  onProgress?: ProgressListener,
+  options: ReadIncidentsOptions = {},
+): Promise<IncidentsResult> {
+  return readIncidents(blob.stream(), blob.size || null, name, onProgress, {
+    htmlVerb: 'is',
+    ...options,
+  });
+}
+
+/** What the loader worker is asked to load: a URL, or a local file. */
+export type WorkerRequest =
+  | { url: string; file: string; options?: FetchOptions & ReadIncidentsOptions }
+  | { blob: Blob; file: string; options?: ReadIncidentsOptions };
 
 /** Messages from the worker. */
 export type WorkerMessage =

@@ -5,7 +5,7 @@
  */
 import { FetchJsonError } from './fetch-json';
 import { DEFAULT_BATCH_BYTES, FeatureStreamScanner } from './feature-stream';
-import { IncidentColumnsBuilder } from './incident-columns';
+import { IncidentColumnsBuilder, type IncidentValidationOptions } from './incident-columns';
 import type { IncidentsResult } from './incident-loader';
 import type { ProgressListener } from './load-progress';
 import { assertFeatureCollection } from './validate-features';
@@ -20,11 +20,14 @@ export async function readIncidentStream(
   file: string,
   onProgress?: ProgressListener,
   batchBytes = DEFAULT_BATCH_BYTES,
+  options: IncidentValidationOptions = {},
 ): Promise<IncidentsResult> {
   const start = performance.now();
   const builder = new IncidentColumnsBuilder(
     file,
     total ? Math.min(total / BYTES_PER_FEATURE_GUESS, 4_000_000) : 1024,
+    true,
+    options,
   );
   const decoder = new TextDecoder();
   let parseMs = 0;

@@ -1,10 +1,16 @@
 /// <reference lib="webworker" />
 /**
- * Web Worker: fetches, parses, validates and normalizes the incidents file off the main thread,
- * reporting progress by phase, builds the indexes and the layer's attributes, and transfers all
- * of it back (typed arrays move, they are not copied).
+ * Web Worker: fetches (or reads a local file), parses, validates and normalizes the incidents off
+ * the main thread, reporting progress by phase, builds the indexes and the layer's attributes,
+ * and transfers all of it back (typed arrays move, they are not copied).
  */
-import { incidentsLoaderHere, tableBuffers, type WorkerMessage } from './incident-loader';
+import {
+  incidentsLoaderHere,
+  loadIncidentsFromBlob,
+  tableBuffers,
+  type WorkerMessage,
+  type WorkerRequest,
+} from './incident-loader';
 import { buildIncidentIndexesWire, indexesBuffers } from './incident-indexes';
 import type { LoadProgress } from './load-progress';
 // The map's point attributes are built here too, so the main thread only wraps buffers.
@@ -12,7 +18,7 @@ import { buildIncidentPoints, pointsBuffers } from '../map/incident-points';
 
 const PROGRESS_EVERY_MS = 100;
 
-self.onmessage = async (e: MessageEvent<{ url: string; file: string }>) => {
+self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   const post = (m: WorkerMessage, transfer: Transferable[] = []) =>
     self.postMessage(m, { transfer });
   let last = 0;
@@ -24,11 +30,15 @@ self.onmessage = async (e: MessageEvent<{ url: string; file: string }>) => {
     post({ type: 'progress', progress });
   };
   try {
-    const result = await incidentsLoaderHere((url) => fetch(url))(
-      e.data.url,
-      e.data.file,
-      onProgress,
-    );
+    const request = e.data;
+    const result =
+      'blob' in request
+        ? await loadIncidentsFromBlob(request.blob, request.file, onProgress, request.options)
+        : await incidentsLoaderHere((url, init) => fetch(url, init), request.options)(
+            request.url,
+            request.file,
+            onProgress,
+          );
     onProgress({ phase: 'validate', loaded: 0, total: null });
     const indexes = buildIncidentIndexesWire(result.table);
     const points = buildIncidentPoints(result.table);

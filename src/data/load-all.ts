@@ -4,16 +4,17 @@
  * events (annotations) are optional: when they cannot be loaded the load report says so and the
  * timeline simply has no marks.
  */
-import { fetchJson, type FetchLike } from './fetch-json';
+import { fetchJson, type FetchLike, type FetchOptions } from './fetch-json';
 import { emptyIncidentTable } from './incident-columns';
 import type { IncidentTable } from './incident-table';
 import { indexesFromWire, type IncidentIndexes } from './incident-indexes';
 import type { IncidentPoints } from '../map/incident-points';
-import { incidentsLoaderHere, type IncidentsLoader, type IncidentsResult } from './incident-loader';
+import type { IncidentsLoader, IncidentsResult } from './incident-loader';
 import type { ProgressListener } from './load-progress';
 import { buildBases } from './load-bases';
 import { issue, type FileFailure, type LoadIssue } from './load-report';
-import { datasetFile, forceLevelsFile } from './schemas';
+import { buildForces } from './load-forces';
+import { datasetFile } from './schemas';
 import { parseAnnotations, type Annotation } from './annotations';
 import type { Base, DatasetInfo, ForceLevels } from './types';
 
@@ -63,7 +64,7 @@ function fileName(url: string): string {
 }
 
 /** How the incidents file is loaded (in a worker in the app), with progress and cancel. */
-export interface IncidentsOptions {
+export interface IncidentsOptions extends FetchOptions {
   loadIncidents?: IncidentsLoader;
   onProgress?: ProgressListener;
   signal?: AbortSignal;
@@ -75,7 +76,13 @@ export async function loadAll(
   fetchFn: FetchLike,
   options: IncidentsOptions = {},
 ): Promise<LoadedData> {
-  const loadIncidents = options.loadIncidents ?? incidentsLoaderHere(fetchFn);
+  // Loaded on demand: the app passes its worker loader, so the CSV parser stays out of the page.
+  const loadIncidents: IncidentsLoader =
+    options.loadIncidents ??
+    (async (...args) => {
+      const { incidentsLoaderHere } = await import('./incident-loader');
+      return incidentsLoaderHere(fetchFn, options)(...args);
+    });
   const issues: LoadIssue[] = [];
   const failures: FileFailure[] = [];
   let timings: LoadedData['timings'] = null;
@@ -87,7 +94,7 @@ export async function loadAll(
   ): Promise<T | null> {
     const file = fileName(url);
     try {
-      return parse(await fetchJson(url, fetchFn), file);
+      return parse(await fetchJson(url, fetchFn, undefined, options), file);
     } catch (e) {
       failures.push({ file, url, reason: e instanceof Error ? e.message : String(e) });
       return null;
@@ -131,7 +138,11 @@ export async function loadAll(
       issues.push(...built.issues);
       return built.bases;
     }),
-    load(urls.forces, (json, file) => parseWhole(forceLevelsFile, json, file, issues)),
+    load(urls.forces, (json, file) => {
+      const built = buildForces(json, file);
+      issues.push(...built.issues);
+      return built.forces;
+    }),
     urls.dataset
       ? load(urls.dataset, (json, file) => parseWhole(datasetFile, json, file, issues))
       : null,

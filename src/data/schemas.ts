@@ -2,6 +2,8 @@
 import { z } from './zod-setup';
 import { isoToDay, partialDateRange } from '../time/days';
 import { CONFIDENCE_LEVELS, COORD_PRECISIONS, INCIDENT_TYPES } from './types';
+import { shown } from './point-check';
+import { isHttpUrl } from './safe-url';
 
 /** Optional text: missing, null or blank all become null; other strings are trimmed. */
 export const optionalText = z
@@ -10,9 +12,16 @@ export const optionalText = z
   .transform((v) => (v == null || v.trim() === '' ? null : v.trim()));
 
 /** A `YYYY-MM-DD` calendar date. */
-export const isoDay = z.string().refine((s) => isoToDay(s) !== null, {
-  message: 'must be a calendar date YYYY-MM-DD',
-});
+export const isoDay = z
+  .string({
+    error: (iss) =>
+      iss.input == null
+        ? 'is required: a calendar date YYYY-MM-DD'
+        : `must be a calendar date YYYY-MM-DD, not ${shown(iss.input)}`,
+  })
+  .refine((s) => isoToDay(s) !== null, {
+    error: (iss) => `must be a calendar date YYYY-MM-DD, not ${shown(iss.input)}`,
+  });
 
 /** A partial date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or null. */
 export const optionalPartialDate = z
@@ -24,15 +33,25 @@ export const optionalPartialDate = z
   });
 
 const count = z
-  .number()
-  .int({ message: 'must be a whole number' })
-  .min(0, { message: 'must not be negative' })
+  .number({ error: (iss) => `must be a whole number or empty (unknown), not ${shown(iss.input)}` })
+  .int({ error: (iss) => `must be a whole number, not ${shown(iss.input)}` })
+  .min(0, { error: (iss) => `must not be negative: ${shown(iss.input)}` })
   .nullish()
   .transform((v) => v ?? null);
 
-/** Strings list; non-strings are rejected, http(s) filtering happens in the loaders. */
+/** Strings list; non-strings are rejected. */
 const stringList = z
   .array(z.string())
+  .nullish()
+  .transform((v) => v ?? []);
+
+/** Source links: only absolute http(s) URLs (a `javascript:` or `data:` link makes the row invalid). */
+const linkList = z
+  .array(
+    z.string().refine(isHttpUrl, {
+      error: (iss) => `not an http(s) link: ${shown(iss.input)}`,
+    }),
+  )
   .nullish()
   .transform((v) => v ?? []);
 
@@ -47,6 +66,7 @@ export const pointGeometry = z.object({
   coordinates: z
     .array(z.number())
     .min(2, 'needs [longitude, latitude]')
+    .max(3, 'at most [longitude, latitude, altitude]')
     .transform((c) => [c[0]!, c[1]!] as [number, number])
     .pipe(lngLat),
 });
@@ -60,7 +80,12 @@ export const incidentProperties = z.object({
   id: requiredId,
   date: isoDay,
   date_note: optionalText,
-  type: z.enum(INCIDENT_TYPES, { error: `must be one of ${INCIDENT_TYPES.join(', ')}` }),
+  type: z.enum(INCIDENT_TYPES, {
+    error: (iss) =>
+      iss.input == null
+        ? `is required: one of ${INCIDENT_TYPES.join(', ')}`
+        : `unknown incident type ${shown(iss.input)}: must be one of ${INCIDENT_TYPES.join(', ')}`,
+  }),
   weapon: optionalText,
   target: optionalText,
   base_id: optionalText,
@@ -80,7 +105,7 @@ export const incidentProperties = z.object({
     .enum(COORD_PRECISIONS)
     .nullish()
     .transform((v) => v ?? null),
-  sources: stringList,
+  sources: linkList,
 });
 
 /** Base properties. */
@@ -98,7 +123,7 @@ export const baseProperties = z.object({
     .nullish()
     .transform((v) => v ?? null),
   coord_source: optionalText,
-  sources: stringList,
+  sources: linkList,
 });
 
 const confidence = z
@@ -106,7 +131,7 @@ const confidence = z
   .nullish()
   .transform((v) => v ?? null);
 
-const forceFigure = z.object({
+export const forceFigure = z.object({
   as_of: z
     .string()
     .refine((s) => partialDateRange(s) !== null, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
@@ -117,7 +142,7 @@ const forceFigure = z.object({
   note: optionalText,
 });
 
-const forceContext = z.object({
+export const forceContext = z.object({
   as_of_text: optionalText,
   value: z
     .number()

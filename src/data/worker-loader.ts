@@ -1,13 +1,28 @@
 /**
  * Runs the incidents loader in a Web Worker so a big file never freezes the page; the columns come
- * back as transferred typed arrays.
+ * back as transferred typed arrays. Loads a URL (the app's data files) or a local file (import).
  */
 import { FetchJsonError } from './fetch-json';
-import type { IncidentsLoader, WorkerMessage } from './incident-loader';
+import type {
+  IncidentsLoader,
+  IncidentsResult,
+  WorkerMessage,
+  WorkerRequest,
+} from './incident-loader';
+import type { ProgressListener } from './load-progress';
+import type { ReadIncidentsOptions } from './read-incidents';
 
-/** Loads in a Web Worker; aborting the signal stops the worker and rejects with "loading was cancelled". */
-export const loadIncidentsInWorker: IncidentsLoader = (url, file, onProgress, signal) =>
-  new Promise((resolve, reject) => {
+/** Runs one request in a fresh worker; aborting `signal` stops it ("loading was cancelled"). */
+function runInWorker(
+  request: WorkerRequest,
+  onProgress?: ProgressListener,
+  signal?: AbortSignal,
+): Promise<IncidentsResult> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new FetchJsonError('loading was cancelled'));
+      return;
+    }
     const worker = new Worker(new URL('./incidents-worker.ts', import.meta.url), {
       type: 'module',
     });
@@ -33,5 +48,34 @@ export const loadIncidentsInWorker: IncidentsLoader = (url, file, onProgress, si
       finish();
       reject(new FetchJsonError(`could not be loaded (${e.message || 'the loader failed'})`));
     };
-    worker.postMessage({ url: new URL(url, location.href).href, file });
+    worker.postMessage(request);
   });
+}
+
+/** Loads in a Web Worker; aborting the signal stops the worker and rejects with "loading was cancelled". */
+export const loadIncidentsInWorker: IncidentsLoader = (url, file, onProgress, signal) =>
+  runInWorker({ url: new URL(url, location.href).href, file }, onProgress, signal);
+
+/** Options of `loadIncidentsFileInWorker`. */
+export interface FileLoadOptions extends ReadIncidentsOptions {
+  /** The name in the load report (default: the file's own name). */
+  name?: string;
+  onProgress?: ProgressListener;
+  signal?: AbortSignal;
+}
+
+/**
+ * Loads a local incidents file (GeoJSON, CSV or ACLED CSV; a `File` from a drop or a file picker)
+ * in a Web Worker, with progress and cancel. Resolves to the same result as the URL path, plus
+ * `csv` (format, headers, separator, mapping used) for CSV files; rejects with a FetchJsonError
+ * whose message follows the file name ("is not valid JSON (…)", "loading was cancelled").
+ * Pass `mapping` (and `format`) from the column-mapping step to override the detected columns.
+ */
+export function loadIncidentsFileInWorker(
+  file: Blob,
+  options: FileLoadOptions = {},
+): Promise<IncidentsResult> {
+  const { name, onProgress, signal, ...read } = options;
+  const fileName = name ?? (file as File).name ?? 'imported file';
+  return runInWorker({ blob: file, file: fileName, options: read }, onProgress, signal);
+}

@@ -3,9 +3,24 @@
  * files that could not be loaded (with retry), and notices about ignored URL values.
  */
 import { useState } from 'react';
+import { issuesToCsv, type LoadIssue } from '../data/load-report';
 import { useAppStore } from './store-context';
 
 const SHOWN_ROWS = 50;
+/** "Show all" stops here: a report of a million rows is read in the CSV download. */
+const MAX_SHOWN_ROWS = 1000;
+
+/** Saves the report as load-report.csv (built in memory; nothing is sent anywhere). */
+function downloadReport(issues: readonly LoadIssue[]): void {
+  const url = URL.createObjectURL(new Blob([issuesToCsv(issues)], { type: 'text/csv' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = 'load-report.csv';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 const NO_FAILURES: never[] = [];
 
 /** Rejected/flagged rows: file, feature index, field, reason. */
@@ -17,7 +32,7 @@ export function LoadReport() {
   if (!issues || issues.length === 0 || !open) return null;
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.length - errors;
-  const rows = all ? issues : issues.slice(0, SHOWN_ROWS);
+  const rows = issues.slice(0, all ? MAX_SHOWN_ROWS : SHOWN_ROWS);
   return (
     <section
       className="status-box load-report"
@@ -30,14 +45,24 @@ export function LoadReport() {
           Load report: {errors} {errors === 1 ? 'row' : 'rows'} skipped, {warnings}{' '}
           {warnings === 1 ? 'warning' : 'warnings'}
         </strong>
-        <button
-          type="button"
-          className="close-button"
-          onClick={() => setOpen(false)}
-          aria-label="Dismiss load report"
-        >
-          ×
-        </button>
+        <span className="report-actions">
+          <button
+            type="button"
+            className="report-download"
+            onClick={() => downloadReport(issues)}
+            title="Every row of the report as a spreadsheet file (load-report.csv)"
+          >
+            Download CSV
+          </button>
+          <button
+            type="button"
+            className="close-button"
+            onClick={() => setOpen(false)}
+            aria-label="Dismiss load report"
+          >
+            ×
+          </button>
+        </span>
       </div>
       <details open={errors > 0}>
         <summary>Details</summary>
@@ -45,7 +70,7 @@ export function LoadReport() {
           <thead>
             <tr>
               <th scope="col">File</th>
-              <th scope="col">Feature</th>
+              <th scope="col">Feature / row</th>
               <th scope="col">Field</th>
               <th scope="col">Reason</th>
             </tr>
@@ -66,8 +91,15 @@ export function LoadReport() {
         </table>
         {!all && issues.length > SHOWN_ROWS && (
           <button type="button" className="link-button" onClick={() => setAll(true)}>
-            Show all {issues.length}
+            {issues.length > MAX_SHOWN_ROWS
+              ? `Show ${MAX_SHOWN_ROWS} of ${issues.length.toLocaleString('en-US')}`
+              : `Show all ${issues.length}`}
           </button>
+        )}
+        {all && issues.length > MAX_SHOWN_ROWS && (
+          <p className="muted">
+            {(issues.length - MAX_SHOWN_ROWS).toLocaleString('en-US')} more in the CSV download.
+          </p>
         )}
       </details>
     </section>

@@ -1,10 +1,13 @@
 /**
- * Bad data: invalid rows are listed in the load report while the valid ones load, a file that
- * cannot be fetched shows the error panel (with a working Retry) over a usable map, and hostile
- * strings in a data file are shown as text, never run.
+ * Bad data: invalid rows are listed in the load report (downloadable as CSV) while the valid ones
+ * load, a file that cannot be fetched (404, timeout, an HTML page) shows the error panel naming
+ * the file and the cause (with a working Retry) over a usable map, and hostile strings in a data
+ * file are shown as text, never run. Every test also fails on a CSP violation.
  */
-import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
 import {
+  cspViolations,
   dateSpan,
   expectedCounts,
   fixturePath,
@@ -16,7 +19,14 @@ import {
   serveFixture,
   waitForMapIdle,
   watchProblems,
+  type Problems,
 } from './helpers';
+
+/** No page error and no CSP violation happened. */
+async function expectClean(page: Page, problems: Problems): Promise<void> {
+  expect(problems.pageErrors).toEqual([]);
+  expect(await cspViolations(page, problems)).toEqual([]);
+}
 
 test('a file with invalid rows: the load report lists them, the valid rows load', async ({
   page,
@@ -62,7 +72,26 @@ test('a file with invalid rows: the load report lists them, the valid rows load'
   await expect(report).toBeHidden();
   await page.getByRole('button', { name: 'Load report (5)' }).click();
   await expect(report).toBeVisible();
-  expect(problems.pageErrors).toEqual([]);
+
+  // The report downloads as CSV, one line per problem.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    report.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('load-report.csv');
+  const csv = readFileSync((await download.path())!, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim();
+  const lines = csv.split(/\r\n/);
+  expect(lines[0]).toBe('file,index,field,severity,reason');
+  expect(lines.slice(1).map((l) => l.split(',').slice(0, 4).join(','))).toEqual([
+    'broken.geojson,1,date,error',
+    'broken.geojson,3,type,error',
+    'broken.geojson,5,geometry.coordinates.0,error',
+    'broken.geojson,6,geometry,warning',
+    'broken.geojson,7,id,error',
+  ]);
+  await expectClean(page, problems);
 });
 
 test('a missing file shows the error panel over a usable map, and Retry loads it', async ({
@@ -93,12 +122,65 @@ test('a missing file shows the error panel over a usable map, and Retry loads it
   await expect(page.getByTestId('window-counts')).toHaveText(expectedCounts(small, first, last));
   await expect(mapElement(page)).toHaveAttribute('data-map-ready', 'true');
 
-  expect(problems.pageErrors).toEqual([]);
+  await expectClean(page, problems);
   // The only console error is the browser's own note about the 404.
   expect(problems.consoleErrors.filter((e) => !/status of 404/.test(e))).toEqual([]);
 });
 
-test('hostile strings in a data file are shown as text, never run or linked', async ({ page }) => {
+test('a data URL answered with an HTML page names the file and the cause, with Retry', async ({
+  page,
+}) => {
+  const problems = await watchProblems(page);
+  // A static host that answers missing files with its home page (status 200, text/html).
+  await page.route('**/fixtures/moved.geojson', (route) =>
+    route.fulfill({ path: fixturePath('not-json.html'), contentType: 'text/html' }),
+  );
+  await serveFixture(page, 'small.geojson');
+  await page.goto('/?incidents=fixtures/moved.geojson&bases=fixtures/moved.geojson');
+
+  const errorPanel = page.getByTestId('error-panel');
+  await expect(errorPanel).toBeVisible();
+  const items = errorPanel.locator('li');
+  await expect(items).toHaveCount(2);
+  for (const item of await items.all()) {
+    await expect(item).toContainText(
+      'moved.geojson returned an HTML page, not JSON (its title is "Page not found"',
+    );
+  }
+  await expect(errorPanel.getByRole('button', { name: 'Retry' })).toBeEnabled();
+  // The basemap still works; the page's script was never run.
+  await expect(mapElement(page)).toHaveAttribute('data-map-ready', 'true');
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  await expectClean(page, problems);
+});
+
+test('a data URL that does not answer times out after 15 s with Retry; the rest still loads', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const problems = await watchProblems(page);
+  const hanging: { abort(): Promise<void> }[] = [];
+  // Never answered (the route is held open until the test ends).
+  await page.route('**/fixtures/slow.geojson', (route) => {
+    hanging.push(route);
+  });
+  await page.goto('/?incidents=fixtures/slow.geojson');
+
+  const errorPanel = page.getByTestId('error-panel');
+  await expect(errorPanel).toContainText('slow.geojson did not answer within 15 s (timed out)', {
+    timeout: 45_000,
+  });
+  await expect(errorPanel.getByRole('button', { name: 'Retry' })).toBeEnabled();
+  // The basemap and the bases loaded meanwhile.
+  await expect(mapElement(page)).toHaveAttribute('data-map-ready', 'true');
+  await expect(page.getByRole('checkbox', { name: 'Bases' })).toBeChecked();
+  await expectClean(page, problems);
+  for (const route of hanging) await route.abort().catch(() => {});
+});
+
+test('hostile strings in every text field of a data file are shown as text, never run or linked', async ({
+  page,
+}) => {
   const problems = await watchProblems(page);
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
@@ -117,14 +199,18 @@ test('hostile strings in a data file are shown as text, never run or linked', as
     await expect(panel).toContainText(hostile[key] as string);
   }
   await expect(panel.locator('img, script, svg[onload]')).toHaveCount(0);
-  await expect(page.locator('a[href^="javascript:" i]')).toHaveCount(0);
-  // The javascript: source is dropped (reported as a warning); the https one stays a link.
+  await expect(page.locator('[onerror], [onload], [onclick]')).toHaveCount(0);
+  await expect(page.locator('a[href^="javascript:" i], a[href^="data:" i]')).toHaveCount(0);
   await expect(panel.locator('.sources a')).toHaveCount(1);
   await expect(panel.locator('.sources a')).toHaveAttribute(
     'href',
     'https://example.org/report?q=%3Cscript%3E',
   );
+  // The row with a javascript: source is skipped, and the report says so, as text.
   await expect(page.getByRole('button', { name: 'Load report (1)' })).toBeVisible();
+  const report = page.getByTestId('load-report');
+  await expect(report).toContainText('not an http(s) link: "javascript:window.__pwned=20"');
+  await expect(report.locator('a')).toHaveCount(0);
 
   // The map's hover tooltip shows it as text too.
   await page.keyboard.press('Escape');
@@ -138,7 +224,15 @@ test('hostile strings in a data file are shown as text, never run or linked', as
   await expect(tooltip).toContainText(hostile.target as string);
   await expect(tooltip.locator('img')).toHaveCount(0);
 
+  // The feature whose id itself is markup opens as text too.
+  const marked = readFixture('hostile.geojson').features[3]!.properties;
+  await page.goto(
+    `/?incidents=fixtures/hostile.geojson&select=${encodeURIComponent(`incident:${marked.id}`)}`,
+  );
+  await expect(page.locator('#panel-title')).toContainText(marked.target as string);
+  await expect(page.locator('[onerror], [onload], [onclick]')).toHaveCount(0);
+
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   expect(dialogs).toEqual([]);
-  expect(problems.pageErrors).toEqual([]);
+  await expectClean(page, problems);
 });

@@ -1,9 +1,9 @@
 /**
  * The production build runs under its Content-Security-Policy without violations or page errors,
- * and loads nothing from other hosts.
+ * and loads nothing from other hosts; hostile URL parameters and data stay text.
  */
 import { expect, test } from '@playwright/test';
-import { cspViolations, openApp, watchProblems } from './helpers';
+import { cspViolations, openApp, readFixture, serveFixture, watchProblems } from './helpers';
 
 test('the default app loads under its CSP with no violations, page errors or foreign requests', async ({
   page,
@@ -38,4 +38,51 @@ test('the default app loads under its CSP with no violations, page errors or for
   });
   await expect.poll(async () => (await cspViolations(page, problems)).length).toBeGreaterThan(0);
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+});
+
+test('hostile URL parameters are shown as text in notices and never fetched or run', async ({
+  page,
+}) => {
+  const problems = await watchProblems(page);
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(r.url()));
+  const payload = '<img src=x onerror="window.__pwned=1">';
+  const query = new URLSearchParams({
+    select: `incident:${payload}`,
+    incidents: 'javascript:window.__pwned=2',
+    bases: 'data:application/json,{}',
+    forces: '//evil.example/f.json',
+    from: '<script>window.__pwned=3</script>',
+    layers: `attacks,${payload}`,
+  });
+  await openApp(page, `?${query}`);
+
+  const notices = page.getByRole('status', { name: 'Notices' });
+  await expect(notices).toContainText('Ignored incidents=javascript:window.__pwned=2');
+  await expect(notices).toContainText('Ignored forces=//evil.example/f.json');
+  await expect(notices).toContainText(payload);
+  await expect(page.locator('[onerror], [onload], [onclick]')).toHaveCount(0);
+  const fetched = requested.map((u) => new URL(u));
+  expect(
+    fetched.filter((u) => u.host === 'evil.example' || /^(javascript|data):$/.test(u.protocol)),
+  ).toEqual([]);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(await cspViolations(page, problems)).toEqual([]);
+  expect(problems.pageErrors).toEqual([]);
+});
+
+test('hostile strings in a bases file stay text in the base panel', async ({ page }) => {
+  const problems = await watchProblems(page);
+  await serveFixture(page, 'hostile-bases.geojson');
+  await openApp(page, '?bases=fixtures/hostile-bases.geojson&select=base:hb1');
+
+  const base = readFixture('hostile-bases.geojson').features[0]!.properties;
+  await expect(page.locator('#panel-title')).toHaveText(base.name!);
+  const panel = page.getByTestId('side-panel');
+  await expect(panel).toContainText(base.description as string);
+  await expect(page.locator('[onerror], [onload], [onclick]')).toHaveCount(0);
+  await expect(page.locator('a[href^="javascript:" i]')).toHaveCount(0);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(await cspViolations(page, problems)).toEqual([]);
+  expect(problems.pageErrors).toEqual([]);
 });

@@ -34,6 +34,6 @@ describe('fetchJson', () => {
     );
     await expect(
       fetchJson('x', async () => Promise.reject(new TypeError('offline'))),
-    ).rejects.toThrow(/could not be fetched \(offline\)/);
+    ).rejects.toThrow(/could not be fetched: the network failed .*\(offline\)/);
   });
 });

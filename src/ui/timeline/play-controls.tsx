@@ -21,14 +21,10 @@ export const PlayControls = memo(function PlayControls() {
     stepWindow(days);
   };
   const stepButton = (days: number, text: string, label: string) => (
-    <button
-      type="button"
-      className="step-button"
-      onClick={step(days)}
-      aria-label={label}
-      title={label}
-    >
-      {text}
+    <button type="button" className="step-button" onClick={step(days)} title={label}>
+      {/* The name is the words; the short form is only what sighted users read. */}
+      <span aria-hidden="true">{text}</span>
+      <span className="visually-hidden">{label}</span>
     </button>
   );
 
