@@ -5,6 +5,7 @@
  * under the production CSP, with no page errors.
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { COLORS, cspViolations, openApp, watchProblems, type Problems } from './helpers';
 import { readWebm } from '../fixtures/webm-reader';
@@ -231,6 +232,32 @@ test('video export: a short WebM has one frame per step at the chosen rate, and 
   await expectClean(page, problems);
 });
 
+test('without WebCodecs the video is recorded by MediaRecorder, replayed at the frame rate', async ({
+  page,
+}, info) => {
+  test.setTimeout(180_000);
+  const problems = await watchProblems(page);
+  await page.addInitScript(() => {
+    delete (window as { VideoEncoder?: unknown }).VideoEncoder;
+  });
+  await openApp(page);
+  const dialog = await openExport(page);
+  await dialog.getByLabel('From').fill('2024-01-26');
+  await dialog.getByLabel('To', { exact: true }).fill('2024-01-28');
+  const download = await downloadFrom(page, () =>
+    dialog.getByRole('button', { name: 'Record video' }).click(),
+  );
+  const file = info.outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  await expect(dialog.getByRole('status')).toHaveText(/^Saved .*\(3 frames, 0\.3 s\)\.$/);
+  // MediaRecorder's own WebM: its frame times follow the clock, so only the file is checked here.
+  const webm = readWebm(new Uint8Array(readFileSync(file)));
+  expect(webm.docType).toBe('webm');
+  expect([webm.width, webm.height]).toEqual([1280, 720]);
+  expect(webm.frames.length).toBeGreaterThan(0);
+  await expectClean(page, problems);
+});
+
 test('a recording can be cancelled: no file, and the offscreen map is released', async ({
   page,
 }) => {
@@ -260,7 +287,7 @@ function pdfPages(pdf: Buffer): number {
   return pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
 }
 
-test('print: the dialog prints the composition on one page, and the page itself prints as one sheet', async ({
+test('print: the dialog (accessible, keyboard-contained) prints the composition on one page, and the page itself prints as one sheet', async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -271,6 +298,13 @@ test('print: the dialog prints the composition on one page, and the page itself 
   });
   await openApp(page);
   const dialog = await openExport(page);
+  // axe: no serious or critical violation in the dialog.
+  const axe = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+  expect(
+    axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 
   // The dialog keeps focus inside it, and Escape closes it, giving focus back.
   for (let i = 0; i < 25; i++) {
