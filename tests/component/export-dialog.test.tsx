@@ -24,11 +24,11 @@ afterEach(() => {
 async function openDialog() {
   const view = await renderWithData(<ExportButton openMap={openMap} />);
   fireEvent.click(screen.getByRole('button', { name: 'Export' }));
-  const dialog = await screen.findByRole('dialog', { name: 'Export' });
+  const dialog = await screen.findByRole('dialog', { name: 'Export' }, { timeout: 15_000 });
   return { ...view, dialog };
 }
 
-describe('Export dialog', () => {
+describe('Export dialog', { timeout: 30_000 }, () => {
   it('opens as a modal dialog with the title field focused, the dataset title and a length limit', async () => {
     const { dialog, store } = await openDialog();
     expect(dialog.getAttribute('aria-modal')).toBe('true');
@@ -49,7 +49,7 @@ describe('Export dialog', () => {
     act(() => view.store.getState().play());
     expect(view.store.getState().playing).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
-    await screen.findByRole('dialog');
+    await screen.findByRole('dialog', {}, { timeout: 15_000 });
     expect(view.store.getState().playing).toBe(false);
   });
 
@@ -61,7 +61,7 @@ describe('Export dialog', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Export' }));
 
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
-    const again = await screen.findByRole('dialog');
+    const again = await screen.findByRole('dialog', {}, { timeout: 15_000 });
     fireEvent.click(within(again).getByRole('button', { name: 'Close export' }));
     expect(screen.queryByRole('dialog')).toBeNull();
   });

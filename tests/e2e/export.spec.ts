@@ -197,10 +197,19 @@ test('video export: a short WebM has one frame per step at the chosen rate, and 
       video.onloadeddata = resolve;
       video.onerror = () => reject(new Error(`cannot decode: ${video.error?.message}`));
     });
+    document.body.append(video);
     video.currentTime = 0.25;
     await new Promise((resolve) => (video.onseeked = resolve));
+    // 'seeked' can come before the frame is ready to draw: draw until it is there (not blank).
     const canvas = new OffscreenCanvas(video.videoWidth, video.videoHeight);
-    canvas.getContext('2d')!.drawImage(video, 0, 0);
+    const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+    for (let i = 0; i < 100; i++) {
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(video, 0, 0);
+      const row = ctx.getImageData(0, canvas.height >> 1, canvas.width, 1).data;
+      if (row.some((v, k) => k % 4 !== 3 && v > 0)) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const blob = await canvas.convertToBlob({ type: 'image/png' });
     const png = new Uint8Array(await blob.arrayBuffer());
     let s = '';
