@@ -74,7 +74,7 @@ async function downloadFrom(page: Page, click: () => Promise<void>): Promise<Dow
 }
 
 async function openExport(page: Page) {
-  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
   await expect(dialog).toBeVisible();
   return dialog;
@@ -324,7 +324,7 @@ test('print: the dialog (accessible, keyboard-contained) prints the composition 
   }
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('button', { name: 'Export' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeFocused();
 
   await openExport(page);
   await page.getByRole('button', { name: 'Print…' }).click();
