@@ -24,7 +24,7 @@ import type { SortKey, TableSort } from '../../state/filters-table';
 import { TYPE_LABELS, typeCss } from '../../state/palette';
 import { formatDay } from '../../time/days';
 import { fmt } from '../format';
-import { scrollTopFor, virtualWindow } from './virtual-window';
+import { scrollTopFor, virtualWindow, type ScrollAlign } from './virtual-window';
 
 /** Row height in px (matches `.incident-grid td` in styles.css). */
 export const ROW_HEIGHT = 30;
@@ -115,7 +115,12 @@ export function IncidentGrid(props: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const head = useRef<HTMLTableSectionElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const [size, setSize] = useState({ viewport: FALLBACK_VIEWPORT, head: FALLBACK_HEAD });
+  const [size, setSize] = useState({
+    viewport: FALLBACK_VIEWPORT,
+    head: FALLBACK_HEAD,
+    // Without ResizeObserver (jsdom) the fallback sizes are all there is.
+    measured: typeof ResizeObserver === 'undefined',
+  });
   const [focus, setFocus] = useState(0);
   const total = rows.length;
   const viewport = Math.max(ROW_HEIGHT, size.viewport - size.head);
@@ -125,7 +130,12 @@ export function IncidentGrid(props: Props) {
     if (!el || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(() => {
       const h = el.clientHeight;
-      if (h > 0) setSize({ viewport: h, head: head.current?.offsetHeight || FALLBACK_HEAD });
+      if (h > 0)
+        setSize({
+          viewport: h,
+          head: head.current?.offsetHeight || FALLBACK_HEAD,
+          measured: true,
+        });
     });
     observer.observe(el);
     return () => observer.disconnect();
@@ -133,8 +143,8 @@ export function IncidentGrid(props: Props) {
 
   // `scrollTop` is the source of truth: handlers and the selection set it, a layout effect moves
   // the scroller there, and the scroller's own scrolling (wheel, bar, touch) reports back.
-  const topFor = (index: number, from: number) =>
-    scrollTopFor(index, { total, rowHeight: ROW_HEIGHT, viewport, scrollTop: from });
+  const topFor = (index: number, from: number, align: ScrollAlign = 'nearest') =>
+    scrollTopFor(index, { total, rowHeight: ROW_HEIGHT, viewport, scrollTop: from, align });
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el && Math.abs(el.scrollTop - scrollTop) >= 1) el.scrollTop = scrollTop;
@@ -143,11 +153,12 @@ export function IncidentGrid(props: Props) {
   // The selection moved (a map click, a link): focus and bring its row into view, once per change.
   const selectedIndex = selectedRow === null ? -1 : rows.indexOf(selectedRow);
   const [shownSelection, setShownSelection] = useState<number | null>(null);
-  if (selectedRow !== shownSelection) {
+  // (Once the scroller is measured: the first render only guesses its height.)
+  if (size.measured && selectedRow !== shownSelection) {
     setShownSelection(selectedRow);
     if (selectedIndex >= 0) {
       setFocus(selectedIndex);
-      const top = topFor(selectedIndex, scrollTop);
+      const top = topFor(selectedIndex, scrollTop, 'center');
       if (top !== null) setScrollTop(top);
     }
   }

@@ -62,12 +62,18 @@ export function virtualWindow({
   return { start, end, top, bottom, height: g.height };
 }
 
+/** How a row off screen is brought in: `nearest` moves as little as possible, `center` mid-view. */
+export type ScrollAlign = 'nearest' | 'center';
+
 /**
  * The scroll position that brings a row fully into view, or null when it already is. With a
  * sticky header inside the scroller, pass the viewport minus the header: rows then start at 0.
  */
-export function scrollTopFor(index: number, input: Omit<VirtualInput, 'overscan'>): number | null {
-  const { total, rowHeight, viewport, scrollTop } = input;
+export function scrollTopFor(
+  index: number,
+  input: Omit<VirtualInput, 'overscan'> & { align?: ScrollAlign },
+): number | null {
+  const { total, rowHeight, viewport, scrollTop, align = 'nearest' } = input;
   const g = geometry(total, rowHeight, viewport, input.maxHeight ?? MAX_SCROLL_HEIGHT);
   if (g.compressed) {
     const w = virtualWindow({ ...input, overscan: 0 });
@@ -79,14 +85,20 @@ export function scrollTopFor(index: number, input: Omit<VirtualInput, 'overscan'
       y + rowHeight <= scrollTop + viewport
     )
       return null;
-    // The row one below the top edge (the fractional top row may be cut).
-    const target = Math.max(0, index - 1);
+    // One row below the top edge (the fractional top row may be cut), or mid-view.
+    const above = align === 'center' ? Math.floor(viewport / rowHeight / 2) : 1;
+    const target = Math.max(0, index - above);
     return g.maxFirst > 0
       ? Math.round((Math.min(target, g.maxFirst) / g.maxFirst) * g.maxScroll)
       : 0;
   }
   const y = index * rowHeight;
+  const below = y + rowHeight > scrollTop + viewport;
+  if (align === 'center' && (y < scrollTop || below)) {
+    const max = Math.max(0, g.height - viewport);
+    return Math.min(max, Math.max(0, Math.round(y + rowHeight / 2 - viewport / 2)));
+  }
   if (y < scrollTop) return y;
-  if (y + rowHeight > scrollTop + viewport) return y + rowHeight - viewport;
+  if (below) return y + rowHeight - viewport;
   return null;
 }
