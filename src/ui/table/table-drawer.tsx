@@ -3,7 +3,7 @@
  * sortable virtualized table, with CSV and GeoJSON exports of exactly those rows. It follows the
  * window once it settles (not on every slider step or playback frame).
  */
-import { useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { idAt, rowOfId } from '../../data/incident-table';
 import { tableRows } from '../../state/filters-table';
 import { permalink } from '../../state/url-sync';
@@ -33,7 +33,16 @@ export function TableDrawer() {
   return <TableBody />;
 }
 
+/** Follows the window (each step re-renders only this); the table gets the settled window. */
 function TableBody() {
+  const window = useSettled(
+    useAppStore((s) => s.window!),
+    TABLE_SETTLE_MS,
+  );
+  return <TableContent window={window} />;
+}
+
+const TableContent = memo(function TableContent({ window }: { window: DayWindow }) {
   const table = useAppStore((s) => s.data!.incidents);
   const filtered = useAppStore((s) => s.filtered);
   const sort = useAppStore((s) => s.tableSort);
@@ -41,10 +50,6 @@ function TableBody() {
   const selection = useAppStore((s) => s.selection);
   const select = useAppStore((s) => s.select);
   const setOpen = useAppStore((s) => s.setTableOpen);
-  const window = useSettled(
-    useAppStore((s) => s.window!),
-    TABLE_SETTLE_MS,
-  );
   const rows = useMemo(
     () => tableRows(table, window, filtered?.mask ?? null, sort),
     [table, window, filtered, sort],
@@ -97,7 +102,7 @@ function TableBody() {
       />
     </section>
   );
-}
+});
 
 /** Export buttons: CSV and GeoJSON of the rows shown, with the window, filters and permalink. */
 function ExportButtons({ rows, window }: { rows: Uint32Array; window: DayWindow }) {
