@@ -4,7 +4,7 @@
  * ticking values keeps only those (any of them). Filters apply to the map, the counts, the
  * histogram, the panels and the table alike; Escape or × closes the panel.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { CONFIDENCE_LEVELS, INCIDENT_TYPES, type IncidentType } from '../../data/types';
 import { activeFilterCount, distinctValues, UNCLAIMED, type Filters } from '../../state/filters';
 import { TYPE_LABELS, typeCss } from '../../state/palette';
@@ -86,7 +86,15 @@ function FiltersBody() {
   const filtered = useAppStore((s) => s.filtered);
   const setFilters = useAppStore((s) => s.setFilters);
   const clear = useAppStore((s) => s.clearFilters);
-  const setOpen = useAppStore((s) => s.setFiltersOpen);
+  const setFiltersOpen = useAppStore((s) => s.setFiltersOpen);
+  // Closing hands the focus back to the header button that opened the panel.
+  const setOpen = useCallback(
+    (open: boolean) => {
+      setFiltersOpen(open);
+      if (!open) document.querySelector<HTMLElement>('[aria-controls="filters-panel"]')?.focus();
+    },
+    [setFiltersOpen],
+  );
   const ref = useRef<HTMLElement>(null);
   const table = data?.incidents ?? null;
 

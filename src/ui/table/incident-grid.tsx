@@ -11,6 +11,7 @@ import {
   useCallback,
   useEffect,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   type KeyboardEvent,
@@ -151,7 +152,11 @@ export function IncidentGrid(props: Props) {
   }, [scrollTop]);
 
   // The selection moved (a map click, a link): focus and bring its row into view, once per change.
-  const selectedIndex = selectedRow === null ? -1 : rows.indexOf(selectedRow);
+  // A scan of the rows: once per selection or rows change, not on every scroll event.
+  const selectedIndex = useMemo(
+    () => (selectedRow === null ? -1 : rows.indexOf(selectedRow)),
+    [rows, selectedRow],
+  );
   const [shownSelection, setShownSelection] = useState<number | null>(null);
   // (Once the scroller is measured: the first render only guesses its height.)
   if (size.measured && selectedRow !== shownSelection) {

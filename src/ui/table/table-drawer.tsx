@@ -81,7 +81,10 @@ const TableContent = memo(function TableContent({ window }: { window: DayWindow 
           type="button"
           className="close-button"
           aria-label="Close table"
-          onClick={() => setOpen(false)}
+          onClick={() => {
+            setOpen(false);
+            document.querySelector<HTMLElement>('[aria-controls="incident-table-drawer"]')?.focus();
+          }}
         >
           ×
         </button>
