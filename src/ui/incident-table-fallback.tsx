@@ -31,8 +31,7 @@ export function NoWebGlFallback() {
       <table className="small-table">
         <caption>
           {total.toLocaleString('en-US')} incidents{mask && ' (filtered)'}
-          {total > rows.length &&
-            ` (the first ${rows.length.toLocaleString('en-US')} are listed)`}
+          {total > rows.length && ` (the first ${rows.length.toLocaleString('en-US')} are listed)`}
         </caption>
         <thead>
           <tr>
