@@ -1,7 +1,10 @@
 /** The app shell: header, map with legend and overlays, side panel, status boxes, timeline. */
 import { Component, type ReactNode } from 'react';
 import { Legend } from '../ui/legend';
+import { FiltersPanel } from '../ui/filters/filters-panel';
 import { Chooser, HoverTooltip } from '../ui/map-overlays';
+import { TableDrawer } from '../ui/table/table-drawer';
+import { activeFilterCount } from '../state/filters';
 import { NoWebGlFallback } from '../ui/incident-table-fallback';
 import { SidePanel } from '../ui/panels/side-panel';
 import { ErrorPanel, LoadingStatus, LoadReport, Notices } from '../ui/status-panels';
@@ -47,6 +50,7 @@ function Header() {
           Load report ({issueCount})
         </button>
       )}
+      {ready && <ViewToggles />}
       {ready && (
         <button type="button" onClick={() => setCompareOpen(true)}>
           Compare bases
@@ -56,6 +60,38 @@ function Header() {
         About the data
       </button>
     </header>
+  );
+}
+
+/** Header switches for the filters panel (with the number of filters on) and the table drawer. */
+function ViewToggles() {
+  const filtersOpen = useAppStore((s) => s.filtersOpen);
+  const setFiltersOpen = useAppStore((s) => s.setFiltersOpen);
+  const active = useAppStore((s) => activeFilterCount(s.filters));
+  const tableOpen = useAppStore((s) => s.tableOpen);
+  const setTableOpen = useAppStore((s) => s.setTableOpen);
+  return (
+    <>
+      <button
+        type="button"
+        className={active ? 'filters-toggle on' : 'filters-toggle'}
+        aria-expanded={filtersOpen}
+        aria-controls="filters-panel"
+        onClick={() => setFiltersOpen(!filtersOpen)}
+        data-testid="filters-toggle"
+      >
+        Filters{active > 0 && <span className="badge"> ({active} on)</span>}
+      </button>
+      <button
+        type="button"
+        aria-expanded={tableOpen}
+        aria-controls="incident-table-drawer"
+        onClick={() => setTableOpen(!tableOpen)}
+        data-testid="table-toggle"
+      >
+        Table
+      </button>
+    </>
   );
 }
 
@@ -89,10 +125,16 @@ export function App({
           <LoadReport />
           <Notices />
         </div>
+        <ErrorBoundary label="filters">
+          <FiltersPanel />
+        </ErrorBoundary>
         <ErrorBoundary label="panel">
           <SidePanel />
         </ErrorBoundary>
       </main>
+      <ErrorBoundary label="table">
+        <TableDrawer />
+      </ErrorBoundary>
       <footer className="timeline-bar">
         <ErrorBoundary label="timeline">
           <Timeline />
