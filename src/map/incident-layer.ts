@@ -7,7 +7,7 @@ import { ScatterplotLayer } from '@deck.gl/layers';
 import { DataFilterExtension } from '@deck.gl/extensions';
 import type { PickingInfo } from '@deck.gl/core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { IncidentPoints } from './incident-points';
+import { maskedData, type IncidentPoints } from './incident-points';
 import { WindowedHeatmapLayer } from './density-layer';
 import { DENSITY_COLORS } from '../state/palette';
 
@@ -46,6 +46,9 @@ const SELECTED_EXTENSIONS: never[] = [];
 export class IncidentOverlay {
   readonly overlay: MapLibreOverlay;
   private points: IncidentPoints | null = null;
+  /** The points' data with the current filters applied (the same object until they change). */
+  private data: IncidentPoints['data'] | null = null;
+  private mask: Uint8Array | null = null;
   private selectedData: {
     length: number;
     attributes: { getPosition: { value: Float32Array; size: 2 } };
@@ -77,6 +80,15 @@ export class IncidentOverlay {
   /** Sets the dataset (once per load). */
   setPoints(points: IncidentPoints): void {
     this.points = points;
+    this.mask = null;
+    this.data = points.data;
+  }
+
+  /** Applies a filter mask (per table row; null = none): one filter-value upload, no other data. */
+  setMask(mask: Uint8Array | null): void {
+    if (!this.points || mask === this.mask) return;
+    this.mask = mask;
+    this.data = maskedData(this.points, mask);
   }
 
   /** Picks the drawn point under a screen position, or null. */
@@ -97,7 +109,7 @@ export class IncidentOverlay {
       new ScatterplotLayer({
         id: 'incidents',
         beforeId: this.beforeId,
-        data: points.data,
+        data: this.data,
         visible: !s.density && (s.attacks || s.strikes),
         pickable: true,
         stroked: true,
@@ -128,7 +140,7 @@ export class IncidentOverlay {
         new WindowedHeatmapLayer({
           id: 'incident-density',
           beforeId: this.beforeId,
-          data: points.data as never,
+          data: this.data as never,
           radiusPixels: 28,
           intensity: 1,
           threshold: 0.04,

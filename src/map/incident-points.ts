@@ -79,6 +79,30 @@ export function buildIncidentPoints(table: IncidentTable): IncidentPoints {
   };
 }
 
+/** Filter value of the kind channel for points the filters hide: outside every kind range. */
+export const HIDDEN_KIND = 2;
+
+/**
+ * The layer data with the filters applied: the same attribute objects (deck.gl keeps their GPU
+ * buffers: positions and colours are not uploaded again) but a new filter-value array, in which
+ * rows outside the mask get kind HIDDEN_KIND, so the existing [day, kind] filter range hides them
+ * in the point and density shaders alike. Built once per filter change; null mask = unfiltered.
+ */
+export function maskedData(
+  points: IncidentPoints,
+  mask: Uint8Array | null,
+): IncidentPoints['data'] {
+  if (!mask) return points.data;
+  const a = points.data.attributes;
+  const values = a.getFilterValue.value.slice();
+  const rowOf = points.rowOf;
+  for (let k = 0; k < rowOf.length; k++) if (!mask[rowOf[k]!]) values[2 * k + 1] = HIDDEN_KIND;
+  return {
+    length: points.data.length,
+    attributes: { ...a, getFilterValue: { value: values, size: 2 } },
+  };
+}
+
 /** The typed arrays' buffers, to transfer from the loader worker rather than copy. */
 export function pointsBuffers(p: IncidentPoints): ArrayBuffer[] {
   const a = p.data.attributes;

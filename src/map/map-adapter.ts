@@ -151,8 +151,10 @@ export class MapAdapter {
     const fresh = this.attached !== s.data;
     if (fresh) this.attach(map, s.data);
     const all = fresh || !prev;
+    if (all || s.filtered !== prev.filtered) this.overlay.setMask(s.filtered?.mask ?? null);
     if (
       all ||
+      s.filtered !== prev.filtered ||
       s.window !== prev.window ||
       s.layers !== prev.layers ||
       s.selection !== prev.selection

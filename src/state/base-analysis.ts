@@ -139,7 +139,10 @@ export interface RankRow extends RowSummary {
   sharesWith: string[];
 }
 
-/** Every base with its totals in the window, ordered (ties by name). O(bases × log n) per window. */
+/**
+ * Every base with its totals in the window, ordered (ties by name). O(bases × log n) per window.
+ * @param refine narrows each base's row set (the filters' masked set: state/filters-totals.ts)
+ */
 export function baseRanking(
   data: LoadedData,
   derived: Derived,
@@ -147,12 +150,14 @@ export function baseRanking(
   basis: RankBasis,
   km: number,
   order: RankOrder,
+  refine: (stats: RowStats) => RowStats = (stats) => stats,
 ): RankRow[] {
   const rows = data.bases.map((base) => {
-    const stats =
+    const stats = refine(
       basis === 'near'
         ? nearBaseStats(data, derived, base, km)
-        : taggedBaseStats(data, derived, base.id);
+        : taggedBaseStats(data, derived, base.id),
+    );
     return {
       ...summarize(data.incidents, stats, w),
       base,

@@ -32,8 +32,10 @@ export function pickTargets({ state, row, baseIds, countryIso3 }: ClickHits): {
   const table = state.data?.incidents;
   let more = 0;
   if (table && state.derived && row !== null && state.window) {
+    const mask = state.filtered?.mask;
     const visible = (r: number) =>
       inWindow(table.day[r]!, state.window!) &&
+      (!mask || mask[r] === 1) &&
       (isStrike(table, r) ? state.layers.strikes : state.layers.attacks);
     const stacked = rowsAtPoint(
       state.derived.spatial,

@@ -17,8 +17,11 @@ export interface WindowCounts {
   usInjured: number;
 }
 
-/** O(1) window totals from the prefix sums. */
-export function windowCounts(d: Derived, w: DayWindow): WindowCounts {
+/** O(1) window totals from the prefix sums: the unfiltered indexes, or the filtered ones. */
+export function windowCounts(
+  d: Pick<Derived, 'attacks' | 'strikes' | 'usKilled' | 'usInjured'>,
+  w: DayWindow,
+): WindowCounts {
   return {
     attacks: windowSum(d.attacks, w),
     strikes: windowSum(d.strikes, w),

@@ -25,6 +25,10 @@ import {
   type Speed,
 } from '../time/playback';
 import { deriveIndexes, type Derived } from './derived';
+import type { Filters } from './filters';
+import { filterActions, filtersFromUrl, keepKnownValues } from './filters-actions';
+import { DEFAULT_SORT, type TableSort } from './filters-table';
+import { applyFilters, type FilterResult } from './filters-totals';
 import {
   DEFAULT_LAYERS,
   DEFAULT_RADIUS_KM,
@@ -96,6 +100,15 @@ export interface AppState {
   resetViewRequest: number;
   /** Selection whose target the map should fly to (set by panels, not by map clicks). */
   flyTo: Selection | null;
+  /** Filter criteria (state/filters.ts). */
+  filters: Filters;
+  /** The filters applied to the data (mask and filtered indexes); null when nothing is filtered. */
+  filtered: FilterResult | null;
+  /** The filters panel is open. */
+  filtersOpen: boolean;
+  /** The incident table is open. */
+  tableOpen: boolean;
+  tableSort: TableSort;
 
   setLoading(): void;
   setProgress(p: LoadProgress | null): void;
@@ -138,6 +151,12 @@ export interface AppState {
   setReportOpen(open: boolean): void;
   dismissNotice(index: number): void;
   requestResetView(): void;
+  /** Changes some criteria (the mask and filtered indexes are rebuilt once). */
+  setFilters(patch: Partial<Filters>): void;
+  clearFilters(): void;
+  setFiltersOpen(open: boolean): void;
+  setTableOpen(open: boolean): void;
+  setTableSort(sort: TableSort): void;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -278,6 +297,11 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
     notices,
     resetViewRequest: 0,
     flyTo: url.select ?? null,
+    filters: filtersFromUrl(url),
+    filtered: null,
+    filtersOpen: false,
+    tableOpen: url.table ?? false,
+    tableSort: url.sort ?? DEFAULT_SORT,
 
     setLoading: () => set({ status: 'loading', progress: null }),
     setProgress: (progress) => set({ progress }),
@@ -301,11 +325,15 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
         extra.push(`Nothing to select for ${selection.kind} "${selection.id}" in this data.`);
         selection = null;
       }
+      const known = keepKnownValues(data.incidents, get().filters);
+      extra.push(...known.notices);
       set({
         status: 'ready',
         progress: null,
         data,
         derived,
+        filters: known.filters,
+        filtered: applyFilters(data.incidents, known.filters),
         window,
         playing: false,
         selection,
@@ -316,6 +344,7 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
     },
 
     ...timeActions(set, get),
+    ...filterActions(set, get),
 
     select: (selection, options) =>
       set({ selection, chooser: null, flyTo: options?.fly && selection ? selection : null }),

@@ -6,6 +6,13 @@
 import { dayToIso, isoToDay } from '../time/days';
 import { isSpeed, SPEEDS, type Speed } from '../time/playback';
 import { MAX_SPAN_DAYS, validSpanDays, WINDOW_MODES, type WindowMode } from '../time/window-modes';
+import {
+  CONFIDENCE_LEVELS,
+  INCIDENT_TYPES,
+  type Confidence,
+  type IncidentType,
+} from '../data/types';
+import { sortFromText, sortToText, type TableSort } from './filters-table';
 
 /** What the timeline's bars measure: incidents, or U.S. casualties (killed + injured, attacks only). */
 export const WEIGHTS = ['count', 'casualties'] as const;
@@ -47,10 +54,40 @@ export interface UrlState {
   radius?: RadiusKm;
   /** Range rings around the selected base: the chosen radius plus 100/300/500 km reach rings. */
   rings?: boolean;
+  /** Filters (state/filters.ts): incident types, claimed-by groups, confidence levels, countries. */
+  types?: IncidentType[];
+  groups?: string[];
+  confidence?: Confidence[];
+  countries?: string[];
+  /** Only incidents with U.S. casualties. */
+  casualties?: boolean;
+  /** Text search. */
+  q?: string;
+  /** The incident table is open. */
+  table?: boolean;
+  /** The table's sort; absent = by date, oldest first. */
+  sort?: TableSort;
   incidents?: string;
   bases?: string;
   forces?: string;
 }
+
+/** Limits on filter values in the URL: items per list, characters per item and in `q`. */
+export const MAX_LIST_ITEMS = 50;
+export const MAX_ITEM_LENGTH = 100;
+export const MAX_QUERY_LENGTH = 100;
+
+/** A list item may hold a comma or a percent sign: those two are escaped inside items. */
+function escapeItem(v: string): string {
+  return v.replace(/%/g, '%25').replace(/,/g, '%2C');
+}
+function unescapeItem(v: string): string {
+  return v.replace(/%2C/gi, ',').replace(/%25/g, '%');
+}
+
+/** Control characters never belong in a filter value. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 const DATA_KEYS = ['incidents', 'bases', 'forces'] as const;
 
@@ -134,6 +171,26 @@ export function parseUrl(search: string): { state: UrlState; notices: string[] }
     else drop('rings', rings, 'expected 1 or 0');
   }
 
+  parseFilters(params, state, drop);
+
+  const table = params.get('table');
+  if (table !== null) {
+    if (table === '1' || table === '0') state.table = table === '1';
+    else drop('table', table, 'expected 1 or 0');
+  }
+
+  const sort = params.get('sort');
+  if (sort !== null) {
+    const s = sortFromText(sort);
+    if (s) state.sort = s;
+    else
+      drop(
+        'sort',
+        sort,
+        'expected a column (date, type, target, country, group, casualties, confidence), - first for descending',
+      );
+  }
+
   for (const key of DATA_KEYS) {
     const v = params.get(key);
     if (v === null || v === '') continue;
@@ -141,6 +198,63 @@ export function parseUrl(search: string): { state: UrlState; notices: string[] }
     else drop(key, v, 'only relative paths and http(s) URLs are loaded');
   }
   return { state, notices };
+}
+
+/** Reads the filter keys: lists of known or well-formed values, `casualties`, `q`. */
+function parseFilters(
+  params: URLSearchParams,
+  state: UrlState,
+  drop: (key: string, value: string, why: string) => void,
+): void {
+  /** A comma list: at most MAX_LIST_ITEMS items, each checked; bad items are dropped one by one. */
+  const list = (key: string, check: (item: string) => string | null): string[] | undefined => {
+    const raw = params.get(key);
+    if (raw === null) return undefined;
+    const items = raw.split(',').map(unescapeItem).filter(Boolean);
+    if (items.length > MAX_LIST_ITEMS) {
+      drop(key, raw, `more than ${MAX_LIST_ITEMS} values`);
+      return undefined;
+    }
+    const out: string[] = [];
+    for (const item of items) {
+      const why = check(item);
+      if (why) drop(key, item, why);
+      else if (!out.includes(item)) out.push(item);
+    }
+    return out.length ? out : undefined;
+  };
+  const known = (values: readonly string[]) => (item: string) =>
+    values.includes(item) ? null : `expected one of ${values.join(', ')}`;
+  const text = (item: string) =>
+    item.length > MAX_ITEM_LENGTH
+      ? `longer than ${MAX_ITEM_LENGTH} characters`
+      : CONTROL.test(item)
+        ? 'contains control characters'
+        : null;
+
+  const types = list('types', known(INCIDENT_TYPES));
+  if (types) state.types = types as IncidentType[];
+  const groups = list('groups', text);
+  if (groups) state.groups = groups;
+  const confidence = list('confidence', known(CONFIDENCE_LEVELS));
+  if (confidence) state.confidence = confidence as Confidence[];
+  const countries = list('countries', text);
+  if (countries) state.countries = countries;
+
+  const casualties = params.get('casualties');
+  if (casualties !== null) {
+    if (casualties === '1' || casualties === '0') state.casualties = casualties === '1';
+    else drop('casualties', casualties, 'expected 1 or 0');
+  }
+
+  const q = params.get('q');
+  if (q !== null) {
+    const trimmed = q.trim().replace(/\s+/g, ' ');
+    if (trimmed.length > MAX_QUERY_LENGTH)
+      drop('q', q, `longer than ${MAX_QUERY_LENGTH} characters`);
+    else if (CONTROL.test(trimmed)) drop('q', q, 'contains control characters');
+    else if (trimmed) state.q = trimmed;
+  }
 }
 
 /**
@@ -164,6 +278,16 @@ export function serializeUrl(state: UrlState, current = ''): string {
   put('layers', state.layers?.join(','));
   put('radius', state.radius === undefined ? undefined : String(state.radius));
   put('rings', state.rings === undefined ? undefined : state.rings ? '1' : '0');
+  const list = (v: readonly string[] | undefined) =>
+    v && v.length ? v.map(escapeItem).join(',') : undefined;
+  put('types', list(state.types));
+  put('groups', list(state.groups));
+  put('confidence', list(state.confidence));
+  put('countries', list(state.countries));
+  put('casualties', state.casualties ? '1' : undefined);
+  put('q', state.q || undefined);
+  put('table', state.table ? '1' : undefined);
+  put('sort', state.sort ? sortToText(state.sort) : undefined);
   for (const key of DATA_KEYS) put(key, state[key]);
   const text = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%2F/g, '/');
   return text ? `?${text}` : '';

@@ -4,8 +4,10 @@
  */
 import { DEFAULT_LAYERS, DEFAULT_RADIUS_KM, LAYER_IDS } from './url-schema';
 import { DEFAULT_SPEED } from '../time/playback';
-import { serializeUrl, type UrlState } from './url-schema';
+import { parseUrl, serializeUrl, type UrlState } from './url-schema';
 import type { AppState, AppStore } from './store';
+import { DEFAULT_SORT } from './filters-table';
+import { normalizeQuery } from './filters';
 
 /** The URL view of the store (data URLs are kept as they were requested). */
 export function urlStateOf(
@@ -26,7 +28,29 @@ export function urlStateOf(
     layers: isDefault ? undefined : LAYER_IDS.filter((id) => s.layers[id]),
     radius: s.radiusKm === DEFAULT_RADIUS_KM ? undefined : s.radiusKm,
     rings: s.rings ? true : undefined,
+    types: s.filters.types.length ? [...s.filters.types] : undefined,
+    groups: s.filters.groups.length ? [...s.filters.groups] : undefined,
+    confidence: s.filters.confidence.length ? [...s.filters.confidence] : undefined,
+    countries: s.filters.countries.length ? [...s.filters.countries] : undefined,
+    casualties: s.filters.casualties ? true : undefined,
+    q: normalizeQuery(s.filters.q) || undefined,
+    table: s.tableOpen ? true : undefined,
+    sort:
+      s.tableSort.key === DEFAULT_SORT.key && s.tableSort.desc === DEFAULT_SORT.desc
+        ? undefined
+        : s.tableSort,
   };
+}
+
+/**
+ * The address that reopens the current view (window, filters, selection, table, camera), built
+ * from the store now rather than read off the address bar, which is written after a delay.
+ */
+export function permalink(s: AppState, href: string = location.href): string {
+  const url = new URL(href);
+  const { state } = parseUrl(url.search);
+  const dataUrls = { incidents: state.incidents, bases: state.bases, forces: state.forces };
+  return `${url.origin}${url.pathname}${serializeUrl(urlStateOf(s, dataUrls), url.search)}${url.hash}`;
 }
 
 /** Starts syncing; returns a function that stops it. */
@@ -55,6 +79,9 @@ export function startUrlSync(
       s.layers === prev.layers &&
       s.radiusKm === prev.radiusKm &&
       s.rings === prev.rings &&
+      s.filters === prev.filters &&
+      s.tableOpen === prev.tableOpen &&
+      s.tableSort === prev.tableSort &&
       s.status === prev.status
     )
       return;

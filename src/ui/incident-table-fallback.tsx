@@ -11,9 +11,16 @@ const MAX_ROWS = 1000;
 export function NoWebGlFallback() {
   const data = useAppStore((s) => s.data);
   const window = useAppStore((s) => s.window);
-  const [first, end] = data && window ? windowRowRange(data.incidents, window) : [0, 0];
+  const mask = useAppStore((s) => s.filtered?.mask ?? null);
+  const [first, last] = data && window ? windowRowRange(data.incidents, window) : [0, 0];
   // A plain table of a million rows would freeze the page: list the first ones and say so.
-  const rows = Array.from({ length: Math.min(end - first, MAX_ROWS) }, (_, i) => first + i);
+  const rows: number[] = [];
+  let total = 0;
+  for (let row = first; row < last; row++) {
+    if (mask && !mask[row]) continue;
+    if (rows.length < MAX_ROWS) rows.push(row);
+    total++;
+  }
   return (
     <section className="no-webgl" data-testid="no-webgl">
       <h2>The map needs WebGL2, which this browser does not provide</h2>
@@ -23,9 +30,8 @@ export function NoWebGlFallback() {
       </p>
       <table className="small-table">
         <caption>
-          {(end - first).toLocaleString('en-US')} incidents
-          {end - first > rows.length &&
-            ` (the first ${rows.length.toLocaleString('en-US')} are listed)`}
+          {total.toLocaleString('en-US')} incidents{mask && ' (filtered)'}
+          {total > rows.length && ` (the first ${rows.length.toLocaleString('en-US')} are listed)`}
         </caption>
         <thead>
           <tr>

@@ -25,6 +25,7 @@ import { windowAt } from '../time/playback';
 import type { DayWindow } from '../time/window';
 import type { WindowEnd } from '../time/window-modes';
 import { DateSlider } from './date-slider';
+import { FilterSummary } from './filters/filter-summary';
 import { formatWindow, plural, fmt } from './format';
 import { markScrubStart, useScrubEndMark } from './scrub-marks';
 import { useAppStore, useAppStoreApi } from './store-context';
@@ -48,9 +49,10 @@ const MemoAnnouncer = memo(Announcer);
 
 /** Counts line, e.g. "95 attacks · 12 U.S. strikes · 3 U.S. killed · 41 injured". */
 function CountsLine({ window }: { window: DayWindow }) {
-  const derived = useAppStore((s) => s.derived);
-  if (!derived) return null;
-  const c = windowCounts(derived, window);
+  // With filters on, the filtered prefix sums (rebuilt per filter change, not per step).
+  const prefixes = useAppStore((s) => s.filtered ?? s.derived);
+  if (!prefixes) return null;
+  const c = windowCounts(prefixes, window);
   return (
     <p className="counts" data-testid="window-counts">
       <span className="count-attacks">{plural(c.attacks, 'attack')}</span> ·{' '}
@@ -116,7 +118,11 @@ export function Timeline() {
     [setWindow],
   );
 
-  const totals = useMemo(() => (data ? dailyTotals(data.incidents) : null), [data]);
+  const filtered = useAppStore((s) => s.filtered);
+  const totals = useMemo(
+    () => filtered?.daily ?? (data ? dailyTotals(data.incidents) : null),
+    [data, filtered],
+  );
   const sampleUpTo = useCallback(
     (day: number) => (derived ? sampleAttacksUpTo(derived, day) : 0),
     [derived],
@@ -168,6 +174,7 @@ export function Timeline() {
           {formatWindow(window)}
         </h2>
         <CountsLine window={window} />
+        <FilterSummary />
         {caveat && <p className="caveat">{caveat}</p>}
       </div>
       <div className="timeline-controls">
@@ -226,10 +233,14 @@ export function Timeline() {
       </p>
       {note && <EventNote event={note} onClose={() => setPicked(null)} />}
       {comparisons && showOfficial && weight === 'count' && (
-        <MemoOfficialNote list={comparisons} end={(settled ?? window).end} />
+        <MemoOfficialNote
+          list={comparisons}
+          end={(settled ?? window).end}
+          filtered={filtered !== null}
+        />
       )}
       <MemoAnnouncer
-        text={announcement(settled ?? window, windowCounts(derived, settled ?? window))}
+        text={announcement(settled ?? window, windowCounts(filtered ?? derived, settled ?? window))}
         playing={playing}
       />
     </section>

@@ -7,6 +7,7 @@ import type { DayWindow } from '../../time/window';
 import { incidentAt } from '../../data/incident-table';
 import { REACH_RINGS_KM } from '../../geo/range-rings';
 import { taggedBaseStats } from '../../state/base-analysis';
+import { maskStats } from '../../state/filters-totals';
 import { rowsInWindowOf, summarize } from '../../state/row-stats';
 import {
   forceOn,
@@ -23,6 +24,7 @@ import { ForceFigureText } from './force-figure';
 import { IncidentList, LIST_LIMIT } from './incident-list';
 import { NearBase } from './near-base';
 import { NearestBases } from './nearest-bases';
+import { FilteredNote } from './filtered-note';
 
 const PRECISION_TEXT: Record<string, string> = {
   exact_site: 'exact site',
@@ -50,9 +52,10 @@ const BaseDetails = memo(function BaseDetails({
   const rings = useAppStore((s) => s.rings);
   const setRings = useAppStore((s) => s.setRings);
   const radiusKm = useAppStore((s) => s.radiusKm);
+  const filtered = useAppStore((s) => s.filtered);
   const base = derived.baseById.get(id);
   if (!base || !window) return <p>Unknown base.</p>;
-  const tagged = taggedBaseStats(data, derived, id);
+  const tagged = maskStats(data.incidents, taggedBaseStats(data, derived, id), filtered);
   const sum = summarize(data.incidents, tagged, window);
   const rows = rowsInWindowOf(data.incidents, tagged, window);
   const incidents = Array.from(rows.subarray(0, LIST_LIMIT), (r) => incidentAt(data.incidents, r));
@@ -138,6 +141,7 @@ const BaseDetails = memo(function BaseDetails({
         </p>
       )}
       <h3>In {formatWindow(window)}</h3>
+      <FilteredNote />
       <p data-testid="base-attack-count">
         {plural(sum.attacks, 'attack')} on this base
         {sum.strikes > 0 && <>, {plural(sum.strikes, 'U.S. strike')}</>}

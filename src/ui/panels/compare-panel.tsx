@@ -11,7 +11,9 @@ import {
   type RankRow,
 } from '../../state/base-analysis';
 import { RADIUS_OPTIONS_KM, type RadiusKm } from '../../state/url-schema';
+import { maskStats } from '../../state/filters-totals';
 import { fmt, formatWindow } from '../format';
+import { FilteredNote } from './filtered-note';
 import { useAppStore } from '../store-context';
 
 /** Rank numbers where ties share a rank ("1, 2, 2, 4"). */
@@ -33,12 +35,15 @@ const Ranking = memo(function Ranking({ window }: { window: DayWindow | null }) 
   const km = useAppStore((s) => s.radiusKm);
   const setRadius = useAppStore((s) => s.setRadius);
   const select = useAppStore((s) => s.select);
+  const filtered = useAppStore((s) => s.filtered);
   const setCompareOpen = useAppStore((s) => s.setCompareOpen);
   // Kept in the panel for now: not in the URL (a store key would make it shareable).
   const [basis, setBasis] = useState<RankBasis>('tagged');
   const [order, setOrder] = useState<RankOrder>('attacks');
   if (!window) return <p>No incidents loaded.</p>;
-  const rows = baseRanking(data, derived, window, basis, km, order);
+  const rows = baseRanking(data, derived, window, basis, km, order, (stats) =>
+    maskStats(data.incidents, stats, filtered),
+  );
   const key =
     order === 'attacks' ? (r: RankRow) => r.attacks : (r: RankRow) => r.usKilled + r.usInjured;
   const rank = ranks(rows, key);
@@ -54,6 +59,7 @@ const Ranking = memo(function Ranking({ window }: { window: DayWindow | null }) 
       <h2 id="panel-title" tabIndex={-1}>
         Bases ranked, {formatWindow(window)}
       </h2>
+      <FilteredNote />
       <div className="compare-controls">
         <div role="group" aria-label="Rank by" className="segmented">
           {(

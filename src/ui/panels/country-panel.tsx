@@ -6,6 +6,7 @@ import { memo, useDeferredValue } from 'react';
 import type { DayWindow } from '../../time/window';
 import { incidentAt } from '../../data/incident-table';
 import { countryStats } from '../../state/base-analysis';
+import { maskStats } from '../../state/filters-totals';
 import { rowsInWindowOf, summarize } from '../../state/row-stats';
 import { forceOn, isStaleFigure } from '../../state/selectors';
 import { formatDay } from '../../time/days';
@@ -15,6 +16,7 @@ import { useAppStore } from '../store-context';
 import { ForceFigureText } from './force-figure';
 import { IncidentList, LIST_LIMIT } from './incident-list';
 import { StepChart } from './step-chart';
+import { FilteredNote } from './filtered-note';
 import { useCountryShape } from './use-country-shape';
 
 /** The country panel. Its body follows the window deferred, so a slider step never waits for it. */
@@ -33,11 +35,14 @@ const CountryDetails = memo(function CountryDetails({
   const data = useAppStore((s) => s.data)!;
   const derived = useAppStore((s) => s.derived)!;
   const shape = useCountryShape(iso3);
+  const filtered = useAppStore((s) => s.filtered);
   const country = data.forces.countries.find((c) => c.iso3 === iso3);
   if (!country || !window) return <p>No force-level data for {iso3}.</p>;
   const series = derived.forceSeries.get(iso3) ?? [];
   const inForce = forceOn(derived, iso3, window.end);
-  const { stats, inside } = countryStats(data, derived, country.name, shape);
+  const all = countryStats(data, derived, country.name, shape);
+  const stats = maskStats(data.incidents, all.stats, filtered);
+  const inside = maskStats(data.incidents, all.inside, filtered);
   const sum = summarize(data.incidents, stats, window);
   const placed = summarize(data.incidents, inside, window);
   const rows = rowsInWindowOf(data.incidents, stats, window);
@@ -84,6 +89,7 @@ const CountryDetails = memo(function CountryDetails({
         </>
       )}
       <h3>In {formatWindow(window)}</h3>
+      <FilteredNote />
       <p data-testid="country-incidents">
         {plural(sum.attacks, 'attack')}, {plural(sum.strikes, 'U.S. strike')} in {country.name}
         {casualties && <> · {casualties}</>}

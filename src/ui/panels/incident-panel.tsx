@@ -24,6 +24,7 @@ export function IncidentPanel({ id }: { id: string }) {
   const data = useAppStore((s) => s.data)!;
   const derived = useAppStore((s) => s.derived)!;
   const select = useAppStore((s) => s.select);
+  const mask = useAppStore((s) => s.filtered?.mask ?? null);
   const row = rowOfId(data.incidents, id);
   if (row === undefined) return <p>Unknown incident.</p>;
   const r = incidentAt(data.incidents, row);
@@ -41,6 +42,11 @@ export function IncidentPanel({ id }: { id: string }) {
         {formatDay(r.day)}: {r.target ?? TYPE_LABELS[r.type]}
       </h2>
       {r.date_note && <p className="muted">Date: {r.date_note}</p>}
+      {mask && !mask[row] && (
+        <p className="filtered-note" data-testid="hidden-by-filters">
+          Hidden on the map and in the table by the current filters.
+        </p>
+      )}
       <dl className="facts">
         <dt>Type</dt>
         <dd>

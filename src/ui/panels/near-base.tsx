@@ -6,6 +6,7 @@
 import type { Base, IncidentType } from '../../data/types';
 import { INCIDENT_TYPES } from '../../data/types';
 import { nearBaseStats, weeklyAttacks } from '../../state/base-analysis';
+import { maskStats } from '../../state/filters-totals';
 import { TYPE_LABELS, typeCss } from '../../state/palette';
 import { summarize, typeCounts } from '../../state/row-stats';
 import { RADIUS_OPTIONS_KM, type RadiusKm } from '../../state/url-schema';
@@ -25,7 +26,8 @@ export function NearBase({ base, window }: { base: Base; window: DayWindow }) {
   const derived = useAppStore((s) => s.derived)!;
   const km = useAppStore((s) => s.radiusKm);
   const setRadius = useAppStore((s) => s.setRadius);
-  const stats = nearBaseStats(data, derived, base, km);
+  const filtered = useAppStore((s) => s.filtered);
+  const stats = maskStats(data.incidents, nearBaseStats(data, derived, base, km), filtered);
   const sum = summarize(data.incidents, stats, window);
   const types = typeCounts(data.incidents, stats, window);
   const twins = (derived.colocated.get(base.id) ?? []).filter((id) => id !== base.id);

@@ -9,7 +9,16 @@ import { fmt } from '../format';
  * Explains the reference lines: the official count in force at the window's end next to the
  * sample's count on the same day.
  */
-export function OfficialNote({ list, end }: { list: OfficialComparison[]; end: number }) {
+export function OfficialNote({
+  list,
+  end,
+  filtered = false,
+}: {
+  list: OfficialComparison[];
+  end: number;
+  /** Filters are on: the comparison still counts the whole sample, and says so. */
+  filtered?: boolean;
+}) {
   const c = comparisonOn(list, end);
   if (!c) return null;
   return (
@@ -19,6 +28,7 @@ export function OfficialNote({ list, end }: { list: OfficialComparison[]; end: n
       <span className="legend-line sample" aria-hidden="true" /> this sample:{' '}
       <strong>{fmt(c.sample)}</strong>.{' '}
       <span className="note-more">The sample lists only attacks documented with sources.</span>
+      {filtered && <span className="note-more"> Both counts ignore the filters.</span>}
     </p>
   );
 }
