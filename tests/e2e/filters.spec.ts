@@ -5,6 +5,7 @@
  * rows with a permalink that reproduces them; a phone-sized screen stays usable.
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
 import {
@@ -205,4 +206,22 @@ test('on a phone the table covers the map and fits the screen', async ({ page })
   await page.getByTestId('table-toggle').click();
   await expect(page.getByTestId('table-drawer')).toBeHidden();
   await expect.poll(() => urlParam(page, 'table')).toBeNull();
+});
+
+test('the filters panel and the table have no serious or critical accessibility violations', async ({
+  page,
+}) => {
+  await openApp(page, '?table=1&types=drone&select=incident:INC008');
+  await page.getByTestId('filters-toggle').click();
+  await expect(page.getByTestId('filters-panel')).toBeVisible();
+  await expect(tableRows(page).first()).toBeVisible();
+  const results = await new AxeBuilder({ page })
+    .include('[data-testid="filters-panel"]')
+    .include('[data-testid="table-drawer"]')
+    .analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${v.help}`));
+  expect(serious).toEqual([]);
+  expect(results.passes.length).toBeGreaterThan(5);
 });

@@ -16,6 +16,7 @@ import {
 } from '../../src/state/url-schema';
 import { permalink, urlStateOf } from '../../src/state/url-sync';
 import { isoToDay } from '../../src/time/days';
+import { frameText } from '../../src/ui/export/render';
 import { ALL_FILES, fakeFetch, URLS } from '../fixtures/sample-data';
 
 async function readyStore(url: UrlState = {}) {
@@ -144,5 +145,20 @@ describe('filters in the store', () => {
     expect(back.searchParams.get('sort')).toBe('-date');
     expect(back.searchParams.get('from')).toBe('2023-10-17');
     expect(parseUrl(back.search).notices).toEqual([]);
+  });
+});
+
+describe('filters in the image export', () => {
+  it('counts the filtered incidents and names the filters in the caption', async () => {
+    const store = await readyStore({ types: ['drone'] });
+    const s = store.getState();
+    expect(frameText(s, 'T', s.window).countsText).toBe(
+      '2 attacks · 0 U.S. strikes · 3 U.S. killed · 44 injured · Filtered: Type: Drone',
+    );
+    s.clearFilters();
+    const all = store.getState();
+    expect(frameText(all, 'T', all.window).countsText).toBe(
+      '4 attacks · 2 U.S. strikes · 3 U.S. killed · 46 injured',
+    );
   });
 });

@@ -34,14 +34,22 @@ export function windowWords(w: DayWindow): string {
   return `${formatWindow(w)} (${plural(days, 'day')})`;
 }
 
-/** "95 attacks · 12 U.S. strikes · 3 U.S. killed · 41 injured" (as the counts line on screen). */
-export function countsWords(derived: Derived, w: DayWindow): string {
-  const c = windowCounts(derived, w);
+/**
+ * "95 attacks · 12 U.S. strikes · 3 U.S. killed · 41 injured" (as the counts line on screen).
+ * With filters on, the filtered prefix sums and the filters named after the counts.
+ */
+export function countsWords(
+  prefixes: Pick<Derived, 'attacks' | 'strikes' | 'usKilled' | 'usInjured'>,
+  w: DayWindow,
+  filters: string[] = [],
+): string {
+  const c = windowCounts(prefixes, w);
   return [
     plural(c.attacks, 'attack'),
     plural(c.strikes, 'U.S. strike'),
     `${fmt(c.usKilled)} U.S. killed`,
     `${fmt(c.usInjured)} injured`,
+    ...(filters.length ? [`Filtered: ${filters.join('; ')}`] : []),
   ].join(' · ');
 }
 

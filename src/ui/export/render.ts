@@ -3,6 +3,7 @@
  * box's size (the app hands in `OpenMap`, implemented by src/map/export-map.ts, since src/ui
  * never imports src/map), and composes text, map and legend. Used by PNG, print and video.
  */
+import { describeFilters } from '../filters/filter-text';
 import type { AppState } from '../../state/store';
 import { formatDay } from '../../time/days';
 import type { DayWindow } from '../../time/window';
@@ -40,7 +41,14 @@ export function frameText(
   return {
     title,
     windowText: w ? windowWords(w) : 'No dated incidents',
-    countsText: w && state.derived ? countsWords(state.derived, w) : '',
+    countsText:
+      w && state.derived
+        ? countsWords(
+            state.filtered ?? state.derived,
+            w,
+            state.filtered ? describeFilters(state.filters) : [],
+          )
+        : '',
     sources: sourcesLine(dataset),
     asOf: asOfLine(dataset),
     caveat: caveatLine(dataset),
