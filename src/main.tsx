@@ -34,6 +34,7 @@ async function load(): Promise<void> {
     signal: controller.signal,
   });
   if (controller !== loading) return;
+  performance.mark('incidents-loaded');
   // Phase timings for the benchmark (npm run bench) and anyone profiling a big file.
   (window as unknown as { __incidentLoadTimes?: unknown }).__incidentLoadTimes = data.timings;
   const current = store.getState();

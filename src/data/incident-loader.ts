@@ -26,8 +26,11 @@ import type { LoadPhase, ProgressListener } from './load-progress';
 export interface IncidentsResult {
   table: IncidentTable;
   issues: LoadIssue[];
-  /** Milliseconds spent in each phase (download, JSON parse, validate and normalize). */
-  timings?: Record<LoadPhase, number>;
+  /**
+   * Milliseconds spent in each phase (download, JSON parse, validate and normalize); the loader
+   * worker adds `index` (indexes and layer attributes) and `worker` (its whole run).
+   */
+  timings?: Record<LoadPhase, number> & { index?: number; worker?: number };
   /** Indexes and layer attributes built next to the table (by the loader worker). */
   prebuilt?: { indexes: IncidentIndexesWire; points: IncidentPoints };
   /** For a CSV file: its format, headers, separator and the column mapping used. */

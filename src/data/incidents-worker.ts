@@ -29,6 +29,7 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
     last = now;
     post({ type: 'progress', progress });
   };
+  const start = performance.now();
   try {
     const request = e.data;
     const result =
@@ -40,9 +41,14 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
             onProgress,
           );
     onProgress({ phase: 'validate', loaded: 0, total: null });
+    const indexStart = performance.now();
     const indexes = buildIncidentIndexesWire(result.table);
     const points = buildIncidentPoints(result.table);
     result.prebuilt = { indexes, points };
+    if (result.timings) {
+      result.timings.index = performance.now() - indexStart;
+      result.timings.worker = performance.now() - start;
+    }
     post({ type: 'done', result }, [
       ...tableBuffers(result.table),
       ...indexesBuffers(indexes),
