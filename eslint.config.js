@@ -20,4 +20,22 @@ export default tseslint.config(
     files: ['scripts/**/*.mjs', 'tests/e2e/**/*.mjs', 'tests/e2e/**/*.ts', '*.js', '*.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // Every spec runs under the suite's CSP guard (tests/e2e/test.ts).
+    files: ['tests/e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@playwright/test',
+              message:
+                "Import test and expect from './test' (it fails a test on any CSP violation).",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -3,7 +3,7 @@
  * base panel open (the load report open too, with its download button).
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { openApp, serveFixture } from './helpers';
 
 /** Serious and critical violations, as "rule: target …" lines. */

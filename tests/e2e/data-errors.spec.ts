@@ -5,7 +5,7 @@
  * file are shown as text, never run. Every test also fails on a CSP violation.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import {
   cspViolations,
   dateSpan,

@@ -2,7 +2,7 @@
  * The density view: the legend switches incidents from points to a heatmap, which follows the
  * time window like the points do (scrubbing changes it without reloading anything).
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { COLORS, countColorPixels, openApp, urlParam, watchProblems } from './helpers';
 import { DENSITY_COLORS } from '../../src/state/palette';
 

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Download, type Page } from '@playwright/test';
+import { expect, test, type Download, type Page } from './test';
 import { COLORS, cspViolations, openApp, watchProblems, type Problems } from './helpers';
 import { readWebm } from '../fixtures/webm-reader';
 

@@ -2,7 +2,7 @@
  * The map draws: the basemap and the incident points in their colours, and the layer switches
  * (URL `layers=` and the legend checkboxes) really hide and show those points.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { COLORS, countColorPixels, openApp, urlParam, watchProblems } from './helpers';
 
 const ATTACK_COLORS = [COLORS.drone, COLORS.rocket, COLORS.missile, COLORS.mixed];

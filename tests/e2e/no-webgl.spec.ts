@@ -2,7 +2,7 @@
  * Without WebGL2 there is no map, but never a blank page: a message and a table of the window's
  * incidents, still driven by the time slider.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { dayToIso, formatIso, readData, sliderThumbs, watchProblems } from './helpers';
 
 const incidents = readData('incidents.geojson').features;

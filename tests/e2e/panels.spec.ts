@@ -3,7 +3,7 @@
  * stacked there), `select=` opens a panel on load, and panels link to each other. Base analysis:
  * attacks within a radius, range rings, the base ranking, the country panel and "as of" marks.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import {
   baseLngLat,
   baseName,

@@ -3,7 +3,7 @@
  * follow, and a from/to URL reproduces a window. The timeline around it: playback, window modes,
  * the histogram, key-event marks, keyboard, typed dates and a small screen.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import {
   COLORS,
   dateSpan,
