@@ -43,6 +43,8 @@ export function serve(dir, { port = 4173, host = '127.0.0.1' } = {}) {
     res.writeHead(200, {
       'Content-Type':
         TYPES[/** @type {keyof typeof TYPES} */ (extname(file))] ?? 'application/octet-stream',
+      // The size lets the app show progress and read big files in two parts (split-stream.ts).
+      'Content-Length': statSync(file).size,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-cache',
     });

@@ -50,7 +50,7 @@ export type FeatureStreamEnd =
   | { kind: 'invalid'; reason: string };
 
 /** Concatenates byte pieces into one array. */
-function concat(pieces: Uint8Array[]): Uint8Array {
+export function concat(pieces: Uint8Array[]): Uint8Array {
   if (pieces.length === 1) return pieces[0]!;
   let length = 0;
   for (const p of pieces) length += p.byteLength;
@@ -89,10 +89,47 @@ export class FeatureStreamScanner {
   /** Guess cuts (see the module comment) until a guess fails. */
   private guessing = true;
 
+  /**
+   * @param insideFeatures the bytes start just after a comma between two features (the second
+   *   part of a file split between two loader workers): no prefix, straight into the array
+   */
   constructor(
     private readonly sink: FeatureStreamSink,
     private readonly batchBytes = DEFAULT_BATCH_BYTES,
-  ) {}
+    insideFeatures = false,
+  ) {
+    if (insideFeatures) {
+      this.mode = 'features';
+      this.depth = 2;
+      this.seenFeatures = true;
+    }
+  }
+
+  /**
+   * Ends the first part of a split file at the cut the caller chose (the bytes stopped just
+   * before a comma that looked like one between features). True when that comma is one: every
+   * feature before it was handed on and the bytes so far are the collection's start. False
+   * when it is not (the caller then reads the file in one part).
+   */
+  endAtCut(): boolean {
+    if (this.invalid !== null || this.mode !== 'features') return false;
+    if (!this.guessing) {
+      if (this.depth !== 2 || this.inString) return false;
+      this.flush();
+      return true;
+    }
+    // The bytes since the last good cut must be whole features: the same check as a guess.
+    if (this.pendingBytes === 0) return false;
+    const batch = concat(this.pending);
+    this.pending = [];
+    this.pendingBytes = 0;
+    return this.sink.batch(batch, false);
+  }
+
+  /** The bytes outside the features array so far (after `endAtCut`: the collection's start). */
+  outsideBytes(): Uint8Array {
+    return concat(this.outside);
+  }
 
   /** Feeds the next chunk of bytes (chunks may split anything, even a UTF-8 sequence). */
   push(chunk: Uint8Array): void {
@@ -356,7 +393,7 @@ export class FeatureStreamScanner {
  * A comma that probably separates two features: followed (after whitespace) by `{` and `"`, and
  * at or after `from`. Returns its index in `chunk`, or -1. Only a guess: see the module comment.
  */
-function findLikelyCut(chunk: Uint8Array, from: number): number {
+export function findLikelyCut(chunk: Uint8Array, from: number): number {
   let i = from;
   for (;;) {
     const brace = chunk.indexOf(OPEN_BRACE, i);

@@ -45,6 +45,9 @@ export async function fetchJson(
 
 /** The Content-Length of a response, or null when absent. */
 export function contentLength(response: Response): number | null {
+  // A compressed response's length counts compressed bytes, not the ones the body yields.
+  const encoding = response.headers.get('Content-Encoding');
+  if (encoding && encoding !== 'identity') return null;
   const length = Number(response.headers.get('Content-Length'));
   return Number.isFinite(length) && length > 0 ? length : null;
 }

@@ -9,7 +9,14 @@ import { isoToDay } from '../time/days';
 import { issue, type LoadIssue } from './load-report';
 import { isHttpUrl } from './safe-url';
 import { incidentProperties } from './schemas';
-import { sortIssues, todayDay, warnFarOutside, WarningTally } from './suspicious';
+import {
+  sortIssues,
+  todayDay,
+  warnFarOutside,
+  WarningTally,
+  type TallyState,
+  type WarningKind,
+} from './suspicious';
 import { CONFIDENCE_LEVELS, COORD_PRECISIONS, INCIDENT_TYPES } from './types';
 import {
   assertFeatureCollection,
@@ -20,9 +27,11 @@ import {
 import {
   INTERNED_FIELDS,
   NONE,
+  packedAt,
   SOURCE_SEPARATOR,
   TEXT_FIELDS,
   type IncidentTable,
+  type PackedText,
   type TextField,
 } from './incident-table';
 import type { z } from 'zod';
@@ -35,6 +44,50 @@ const PRECISION_INDEX = new Map<unknown, number>(COORD_PRECISIONS.map((t, i) => 
 
 /** Free-text fields the record path writes (ids and sources are written on their own). */
 const NOTE_FIELDS = ['date_note', 'casualty_note', 'other_casualties', 'description'] as const;
+
+const IS_INTERNED_FIELD = new Set<TextField>(INTERNED_FIELDS);
+
+/**
+ * Rows validated by one builder, unsorted, with indexes counted from its first feature: the
+ * second loader worker's share of a big file (structured-cloneable; typed arrays transferable).
+ */
+export interface IncidentPart {
+  n: number;
+  /** Features given to the builder (valid or not): the next part's indexes start after them. */
+  features: number;
+  day: Int32Array;
+  typeIndex: Uint8Array;
+  position: Float32Array;
+  usKilled: Int32Array;
+  usInjured: Int32Array;
+  confidence: Uint8Array;
+  precision: Uint8Array;
+  fileIndex: Int32Array;
+  text: Record<TextField, Int32Array>;
+  strings: string[];
+  packed: PackedText;
+  issues: LoadIssue[];
+  tally: TallyState;
+  fastRows: number;
+}
+
+/** The typed arrays of a part, to transfer instead of copy. */
+export function partBuffers(p: IncidentPart): ArrayBuffer[] {
+  const arrays = [
+    p.day,
+    p.typeIndex,
+    p.position,
+    p.usKilled,
+    p.usInjured,
+    p.confidence,
+    p.precision,
+    p.fileIndex,
+    p.packed.offsets,
+    p.packed.chunkStart,
+    ...TEXT_FIELDS.map((f) => p.text[f]),
+  ];
+  return arrays.map((a) => a.buffer as ArrayBuffer);
+}
 
 /** Per-row strings are joined into one chunk every this many values (see PackedText). */
 const PACK_EVERY = 8192;
@@ -156,6 +209,111 @@ export class IncidentColumnsBuilder {
   /** Adds features parsed from one batch; `firstIndex` is the file index of the first. */
   addBatch(features: unknown[], firstIndex: number): void {
     for (let i = 0; i < features.length; i++) this.add(features[i], firstIndex + i);
+  }
+
+  /**
+   * What was built so far, unsorted, for another thread to absorb (see `absorb`): the part of a
+   * file split between two loader workers. `features` is how many features it was given.
+   */
+  part(features: number): IncidentPart {
+    const n = this.n;
+    this.packChunk();
+    return {
+      n,
+      features,
+      day: this.day.slice(0, n),
+      typeIndex: this.typeIndex.slice(0, n),
+      position: this.position.slice(0, 2 * n),
+      usKilled: this.usKilled.slice(0, n),
+      usInjured: this.usInjured.slice(0, n),
+      confidence: this.confidence.slice(0, n),
+      precision: this.precision.slice(0, n),
+      fileIndex: this.fileIndex.slice(0, n),
+      text: Object.fromEntries(TEXT_FIELDS.map((f) => [f, this.text[f].slice(0, n)])) as Record<
+        TextField,
+        Int32Array
+      >,
+      strings: this.strings,
+      packed: this.finishPacked(),
+      issues: this.issues,
+      tally: this.tally.state(),
+      fastRows: this.fastRows,
+    };
+  }
+
+  /**
+   * Appends the rows of the file's next part, validated by another builder whose indexes start at
+   * 0 where this one's end (`shift`). Ids already taken here make the part's rows duplicates,
+   * reported as the one-builder path would; the result of `finish` is then the same as if one
+   * builder had read the whole file.
+   */
+  absorb(part: IncidentPart, shift: number): void {
+    const packedBase = this.appendPacked(part.packed);
+    const stringIndex = new Int32Array(part.strings.length).fill(-1);
+    const dropped = new Map<number, WarningKind[]>();
+    for (let r = 0; r < part.n; r++) {
+      const index = part.fileIndex[r]! + shift;
+      const id = packedAt(part.packed, part.text.id[r]!);
+      if (this.seenIds.has(id)) {
+        this.issues.push(issue(this.file, index, 'id', `duplicate id "${id}"`));
+        dropped.set(index, this.warningsOf(part, r));
+        continue;
+      }
+      this.seenIds.add(id);
+      const row = this.nextRow();
+      this.fileIndex[row] = index;
+      this.day[row] = part.day[r]!;
+      this.typeIndex[row] = part.typeIndex[r]!;
+      this.position[2 * row] = part.position[2 * r]!;
+      this.position[2 * row + 1] = part.position[2 * r + 1]!;
+      this.usKilled[row] = part.usKilled[r]!;
+      this.usInjured[row] = part.usInjured[r]!;
+      this.confidence[row] = part.confidence[r]!;
+      this.precision[row] = part.precision[r]!;
+      for (const f of TEXT_FIELDS) {
+        const v = part.text[f][r]!;
+        let out = v;
+        if (v >= 0 && IS_INTERNED_FIELD.has(f)) {
+          out = stringIndex[v]!;
+          if (out < 0) out = stringIndex[v] = this.intern(part.strings[v]!);
+        } else if (v >= 0) out = v + packedBase;
+        this.text[f][row] = out;
+      }
+    }
+    for (const it of part.issues)
+      this.issues.push(it.index === null ? it : { ...it, index: it.index + shift });
+    this.tally.absorb(part.tally, shift, dropped);
+    this.fastRows += part.fastRows;
+  }
+
+  /** The warnings a part's row was counted for (to take back when the row is left out). */
+  private warningsOf(part: IncidentPart, r: number): WarningKind[] {
+    const kinds: WarningKind[] = [];
+    if (!(part.position[2 * r]! === part.position[2 * r]!)) kinds.push('noLocation');
+    else if (part.precision[r] === NONE) kinds.push('noPrecision');
+    if (part.day[r]! > this.today) kinds.push('futureDate');
+    return kinds;
+  }
+
+  /** Appends another part's packed values after ours; returns the index its first one gets. */
+  private appendPacked(other: PackedText): number {
+    this.packChunk();
+    const base = this.packedCount;
+    const count = other.offsets.length - 1;
+    if (base + count + 1 > this.packedOffsets.length) {
+      const grown = new Float64Array(2 * (base + count + 1));
+      grown.set(this.packedOffsets);
+      this.packedOffsets = grown;
+    }
+    for (let k = 0; k < count; k++)
+      this.packedOffsets[base + k] = this.packedLength + other.offsets[k]!;
+    for (let c = 0; c < other.chunks.length; c++) {
+      this.chunkStart.push(this.packedLength + other.chunkStart[c]!);
+      this.chunks.push(other.chunks[c]!);
+    }
+    this.packedLength += other.offsets[count]!;
+    this.packedCount += count;
+    return base;
   }
 
   /** The finished table, sorted by day (stable), and the load issues sorted by index. */

@@ -21,6 +21,10 @@ import type { IncidentIndexesWire } from './incident-indexes';
 // Type only: the worker (the composition root on its thread) builds the map's point attributes.
 import type { IncidentPoints } from '../map/incident-points';
 import type { LoadPhase, ProgressListener } from './load-progress';
+import type { SplitReading } from './split-stream';
+
+/** Starts a second worker for a big file's second part (see split-stream.ts). */
+export type SpawnPartWorker = SplitReading['spawn'];
 
 /** The loaded incidents and what was rejected. */
 export interface IncidentsResult {
@@ -28,9 +32,10 @@ export interface IncidentsResult {
   issues: LoadIssue[];
   /**
    * Milliseconds spent in each phase (download, JSON parse, validate and normalize); the loader
-   * worker adds `index` (indexes and layer attributes) and `worker` (its whole run).
+   * worker adds `index` (indexes and layer attributes) and `worker` (its whole run); `parts`
+   * is 2 when a big file was read by two workers at once (split-stream.ts).
    */
-  timings?: Record<LoadPhase, number> & { index?: number; worker?: number };
+  timings?: Record<LoadPhase, number> & { index?: number; worker?: number; parts?: number };
   /** Indexes and layer attributes built next to the table (by the loader worker). */
   prebuilt?: { indexes: IncidentIndexesWire; points: IncidentPoints };
   /** For a CSV file: its format, headers, separator and the column mapping used. */
@@ -53,13 +58,21 @@ export type IncidentsLoader = (
 export function incidentsLoaderHere(
   fetchFn: FetchLike,
   options: FetchOptions & ReadIncidentsOptions = {},
+  spawn?: SpawnPartWorker,
 ): IncidentsLoader {
   return async (url, file, onProgress) => {
     const start = performance.now();
+    const bodyOf = async (response: Response) =>
+      withIdleTimeout(response.body!, options.timeoutMs ?? FETCH_TIMEOUT_MS);
     const response = await fetchOk(url, fetchFn, options);
     if (response.body) {
-      const body = withIdleTimeout(response.body, options.timeoutMs ?? FETCH_TIMEOUT_MS);
-      return readIncidents(body, contentLength(response), file, onProgress, options);
+      // A big file may be read in two parts; if that fails it is fetched again, in one part.
+      const split = spawn && {
+        spawn,
+        restart: async () => bodyOf(await fetchOk(url, fetchFn, options)),
+      };
+      const body = await bodyOf(response);
+      return readIncidents(body, contentLength(response), file, onProgress, options, split);
     }
     const text = await response.text();
     const html = htmlPageReason(text.slice(0, 4096));
@@ -93,11 +106,17 @@ export function loadIncidentsFromBlob(
   name: string,
   onProgress?: ProgressListener,
   options: ReadIncidentsOptions = {},
+  spawn?: SpawnPartWorker,
 ): Promise<IncidentsResult> {
-  return readIncidents(blob.stream(), blob.size || null, name, onProgress, {
-    htmlVerb: 'is',
-    ...options,
-  });
+  const split = spawn && { spawn, restart: async () => blob.stream() };
+  return readIncidents(
+    blob.stream(),
+    blob.size || null,
+    name,
+    onProgress,
+    { htmlVerb: 'is', ...options },
+    split,
+  );
 }
 
 /** What the loader worker is asked to load: a URL, or a local file. */

@@ -13,6 +13,7 @@ import {
 } from './incident-loader';
 import { buildIncidentIndexesWire, indexesBuffers } from './incident-indexes';
 import type { LoadProgress } from './load-progress';
+import { spawnPartWorker } from './part-worker-client';
 // The map's point attributes are built here too, so the main thread only wraps buffers.
 import { buildIncidentPoints, pointsBuffers } from '../map/incident-points';
 
@@ -34,12 +35,18 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
     const request = e.data;
     const result =
       'blob' in request
-        ? await loadIncidentsFromBlob(request.blob, request.file, onProgress, request.options)
-        : await incidentsLoaderHere((url, init) => fetch(url, init), request.options)(
-            request.url,
+        ? await loadIncidentsFromBlob(
+            request.blob,
             request.file,
             onProgress,
-          );
+            request.options,
+            spawnPartWorker,
+          )
+        : await incidentsLoaderHere(
+            (url, init) => fetch(url, init),
+            request.options,
+            spawnPartWorker,
+          )(request.url, request.file, onProgress);
     onProgress({ phase: 'validate', loaded: 0, total: null });
     const indexStart = performance.now();
     const indexes = buildIncidentIndexesWire(result.table);

@@ -9,6 +9,7 @@ import { FetchJsonError, htmlPageReason } from './fetch-json';
 import { readIncidentStream } from './incident-stream';
 import type { IncidentsResult } from './incident-loader';
 import type { ProgressListener } from './load-progress';
+import type { SplitReading } from './split-stream';
 
 /** The file formats of incidents. */
 export type IncidentFileFormat = 'geojson' | 'csv';
@@ -55,6 +56,7 @@ export async function readIncidents(
   file: string,
   onProgress?: ProgressListener,
   options: ReadIncidentsOptions = {},
+  split?: SplitReading,
 ): Promise<ReadIncidentsResult> {
   const reader = body.getReader();
   // Look at the first non-blank bytes (at most 64 KB), then hand every byte on.
@@ -82,5 +84,5 @@ export async function readIncidents(
     (first === '{' || first === '[' || first === undefined ? 'geojson' : 'csv');
   const stream = prepend(head, reader);
   if (format === 'csv') return readCsvStream(stream, total, file, onProgress, options);
-  return readIncidentStream(stream, total, file, onProgress, undefined, options);
+  return readIncidentStream(stream, total, file, onProgress, undefined, options, split);
 }

@@ -60,6 +60,9 @@ interface Tally {
   items: { index: number; detail: string }[];
 }
 
+/** A tally's counts and first items per kind (structured-cloneable, for the loader's workers). */
+export type TallyState = { kind: WarningKind; count: number; items: Tally['items'] }[];
+
 /** Counts warnings per kind; `finish` lists or aggregates them (see the module comment). */
 export class WarningTally {
   private readonly tallies = new Map<WarningKind, Tally>();
@@ -78,6 +81,35 @@ export class WarningTally {
     let t = this.tallies.get(kind);
     if (!t) this.tallies.set(kind, (t = { count: 0, items: [] }));
     if (t.count++ < WARNINGS_LISTED) t.items.push({ index, detail });
+  }
+
+  /** The counts and first items per kind, to hand a part's warnings to another thread. */
+  state(): TallyState {
+    return [...this.tallies].map(([kind, t]) => ({ kind, count: t.count, items: t.items }));
+  }
+
+  /**
+   * Adds another part's warnings, whose indexes are `shift` less than in the whole file (the
+   * other part comes after every index counted here). Rows of that part left out of the whole
+   * file (`dropped`) take their warnings with them.
+   */
+  absorb(other: TallyState, shift: number, dropped: ReadonlyMap<number, WarningKind[]>): void {
+    for (const { kind, count, items } of other) {
+      let t = this.tallies.get(kind);
+      if (!t) this.tallies.set(kind, (t = { count: 0, items: [] }));
+      t.count += count;
+      for (const it of items) {
+        if (t.items.length < WARNINGS_LISTED) t.items.push({ ...it, index: it.index + shift });
+      }
+    }
+    for (const [index, kinds] of dropped) {
+      for (const kind of kinds) {
+        const t = this.tallies.get(kind);
+        if (!t) continue;
+        t.count--;
+        t.items = t.items.filter((it) => it.index !== index);
+      }
+    }
   }
 
   /** How many warnings of `kind` so far. */
