@@ -9,15 +9,7 @@ import { isoToDay } from '../time/days';
 import { issue, type LoadIssue } from './load-report';
 import { isHttpUrl } from './safe-url';
 import { incidentProperties } from './schemas';
-import {
-  sortIssues,
-  todayDay,
-  warnFarOutside,
-  WarningTally,
-  type TallyState,
-  type WarningKind,
-} from './suspicious';
-import { CONFIDENCE_LEVELS, COORD_PRECISIONS, INCIDENT_TYPES } from './types';
+import { sortIssues, todayDay, warnFarOutside, WarningTally, type WarningKind } from './suspicious';
 import {
   assertFeatureCollection,
   noteSuspicious,
@@ -31,91 +23,26 @@ import {
   SOURCE_SEPARATOR,
   TEXT_FIELDS,
   type IncidentTable,
-  type PackedText,
   type TextField,
 } from './incident-table';
+import { IncidentColumnStore, type IncidentPart } from './incident-column-store';
+import {
+  CONFIDENCE_INDEX,
+  count,
+  member,
+  PRECISION_INDEX,
+  SLOW,
+  text,
+  TYPE_INDEX,
+} from './fast-validate';
 import type { z } from 'zod';
 
 type IncidentProps = z.output<typeof incidentProperties>;
-
-const TYPE_INDEX = new Map<unknown, number>(INCIDENT_TYPES.map((t, i) => [t, i]));
-const CONFIDENCE_INDEX = new Map<unknown, number>(CONFIDENCE_LEVELS.map((t, i) => [t, i]));
-const PRECISION_INDEX = new Map<unknown, number>(COORD_PRECISIONS.map((t, i) => [t, i]));
 
 /** Free-text fields the record path writes (ids and sources are written on their own). */
 const NOTE_FIELDS = ['date_note', 'casualty_note', 'other_casualties', 'description'] as const;
 
 const IS_INTERNED_FIELD = new Set<TextField>(INTERNED_FIELDS);
-
-/**
- * Rows validated by one builder, unsorted, with indexes counted from its first feature: the
- * second loader worker's share of a big file (structured-cloneable; typed arrays transferable).
- */
-export interface IncidentPart {
-  n: number;
-  /** Features given to the builder (valid or not): the next part's indexes start after them. */
-  features: number;
-  day: Int32Array;
-  typeIndex: Uint8Array;
-  position: Float32Array;
-  usKilled: Int32Array;
-  usInjured: Int32Array;
-  confidence: Uint8Array;
-  precision: Uint8Array;
-  fileIndex: Int32Array;
-  text: Record<TextField, Int32Array>;
-  strings: string[];
-  packed: PackedText;
-  issues: LoadIssue[];
-  tally: TallyState;
-  fastRows: number;
-}
-
-/** The typed arrays of a part, to transfer instead of copy. */
-export function partBuffers(p: IncidentPart): ArrayBuffer[] {
-  const arrays = [
-    p.day,
-    p.typeIndex,
-    p.position,
-    p.usKilled,
-    p.usInjured,
-    p.confidence,
-    p.precision,
-    p.fileIndex,
-    p.packed.offsets,
-    p.packed.chunkStart,
-    ...TEXT_FIELDS.map((f) => p.text[f]),
-  ];
-  return arrays.map((a) => a.buffer as ArrayBuffer);
-}
-
-/** Per-row strings are joined into one chunk every this many values (see PackedText). */
-const PACK_EVERY = 8192;
-
-/** Marks a value the fast path will not decide on. */
-const SLOW = Symbol('slow');
-
-/** Optional text as the schema reads it: trimmed, blank → null; SLOW for a non-string. */
-function text(v: unknown): string | null | typeof SLOW {
-  if (v == null) return null;
-  if (typeof v !== 'string') return SLOW;
-  const t = v.trim();
-  return t === '' ? null : t;
-}
-
-/** Optional count: -1 for none; SLOW for anything but a non-negative safe integer. */
-function count(v: unknown): number | typeof SLOW {
-  if (v == null) return -1;
-  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : SLOW;
-}
-
-/** Optional enum member index: NONE for none; SLOW for an unknown value. */
-function member(v: unknown, index: Map<unknown, number>): number | typeof SLOW {
-  if (v == null) return NONE;
-  return index.get(v) ?? SLOW;
-}
-
-type Column = Int32Array | Uint8Array | Float32Array;
 
 /** Options of the incident validator. */
 export interface IncidentValidationOptions {
@@ -127,27 +54,7 @@ export interface IncidentValidationOptions {
 
 /** Builds an IncidentTable from features added one at a time, in file order. */
 export class IncidentColumnsBuilder {
-  private n = 0;
-  private capacity: number;
-  private day: Int32Array;
-  private typeIndex: Uint8Array;
-  private position: Float32Array;
-  private usKilled: Int32Array;
-  private usInjured: Int32Array;
-  private confidence: Uint8Array;
-  private precision: Uint8Array;
-  /** The file index of each row (for warnings found after all rows are in). */
-  private fileIndex: Int32Array;
-  private text: Record<TextField, Int32Array>;
-  private readonly strings: string[] = [];
-  private readonly interned = new Map<string, number>();
-  /** Packed per-row text: finished chunks, where each starts, and the values not yet joined. */
-  private readonly chunks: string[] = [];
-  private readonly chunkStart: number[] = [];
-  private pieces: string[] = [];
-  private packedLength = 0;
-  private packedCount = 0;
-  private packedOffsets = new Float64Array(1024);
+  private readonly cols: IncidentColumnStore;
   private readonly seenIds = new Set<string>();
   private readonly tally: WarningTally;
   private readonly today: number;
@@ -174,24 +81,12 @@ export class IncidentColumnsBuilder {
       futureField: { name: 'date', kind: 'futureDate' },
       today: this.today,
     };
-    const c = (this.capacity = Math.max(16, Math.ceil(capacityHint) || 16));
-    this.fileIndex = new Int32Array(c);
-    this.day = new Int32Array(c);
-    this.typeIndex = new Uint8Array(c);
-    this.position = new Float32Array(2 * c);
-    this.usKilled = new Int32Array(c);
-    this.usInjured = new Int32Array(c);
-    this.confidence = new Uint8Array(c);
-    this.precision = new Uint8Array(c);
-    this.text = Object.fromEntries(TEXT_FIELDS.map((f) => [f, new Int32Array(c)])) as Record<
-      TextField,
-      Int32Array
-    >;
+    this.cols = new IncidentColumnStore(capacityHint);
   }
 
   /** Number of valid rows so far. */
   get length(): number {
-    return this.n;
+    return this.cols.n;
   }
 
   /** Validates one feature (its index in the file for the report) and keeps it if valid. */
@@ -216,29 +111,8 @@ export class IncidentColumnsBuilder {
    * file split between two loader workers. `features` is how many features it was given.
    */
   part(features: number): IncidentPart {
-    const n = this.n;
-    this.packChunk();
-    return {
-      n,
-      features,
-      day: this.day.slice(0, n),
-      typeIndex: this.typeIndex.slice(0, n),
-      position: this.position.slice(0, 2 * n),
-      usKilled: this.usKilled.slice(0, n),
-      usInjured: this.usInjured.slice(0, n),
-      confidence: this.confidence.slice(0, n),
-      precision: this.precision.slice(0, n),
-      fileIndex: this.fileIndex.slice(0, n),
-      text: Object.fromEntries(TEXT_FIELDS.map((f) => [f, this.text[f].slice(0, n)])) as Record<
-        TextField,
-        Int32Array
-      >,
-      strings: this.strings,
-      packed: this.finishPacked(),
-      issues: this.issues,
-      tally: this.tally.state(),
-      fastRows: this.fastRows,
-    };
+    const { issues, fastRows } = this;
+    return this.cols.part({ features, issues, tally: this.tally.state(), fastRows });
   }
 
   /**
@@ -248,7 +122,7 @@ export class IncidentColumnsBuilder {
    * builder had read the whole file.
    */
   absorb(part: IncidentPart, shift: number): void {
-    const packedBase = this.appendPacked(part.packed);
+    const packedBase = this.cols.appendPacked(part.packed);
     const stringIndex = new Int32Array(part.strings.length).fill(-1);
     const dropped = new Map<number, WarningKind[]>();
     for (let r = 0; r < part.n; r++) {
@@ -260,24 +134,24 @@ export class IncidentColumnsBuilder {
         continue;
       }
       this.seenIds.add(id);
-      const row = this.nextRow();
-      this.fileIndex[row] = index;
-      this.day[row] = part.day[r]!;
-      this.typeIndex[row] = part.typeIndex[r]!;
-      this.position[2 * row] = part.position[2 * r]!;
-      this.position[2 * row + 1] = part.position[2 * r + 1]!;
-      this.usKilled[row] = part.usKilled[r]!;
-      this.usInjured[row] = part.usInjured[r]!;
-      this.confidence[row] = part.confidence[r]!;
-      this.precision[row] = part.precision[r]!;
+      const row = this.cols.nextRow();
+      this.cols.fileIndex[row] = index;
+      this.cols.day[row] = part.day[r]!;
+      this.cols.typeIndex[row] = part.typeIndex[r]!;
+      this.cols.position[2 * row] = part.position[2 * r]!;
+      this.cols.position[2 * row + 1] = part.position[2 * r + 1]!;
+      this.cols.usKilled[row] = part.usKilled[r]!;
+      this.cols.usInjured[row] = part.usInjured[r]!;
+      this.cols.confidence[row] = part.confidence[r]!;
+      this.cols.precision[row] = part.precision[r]!;
       for (const f of TEXT_FIELDS) {
         const v = part.text[f][r]!;
         let out = v;
         if (v >= 0 && IS_INTERNED_FIELD.has(f)) {
           out = stringIndex[v]!;
-          if (out < 0) out = stringIndex[v] = this.intern(part.strings[v]!);
+          if (out < 0) out = stringIndex[v] = this.cols.intern(part.strings[v]!);
         } else if (v >= 0) out = v + packedBase;
-        this.text[f][row] = out;
+        this.cols.text[f][row] = out;
       }
     }
     for (const it of part.issues)
@@ -295,71 +169,13 @@ export class IncidentColumnsBuilder {
     return kinds;
   }
 
-  /** Appends another part's packed values after ours; returns the index its first one gets. */
-  private appendPacked(other: PackedText): number {
-    this.packChunk();
-    const base = this.packedCount;
-    const count = other.offsets.length - 1;
-    if (base + count + 1 > this.packedOffsets.length) {
-      const grown = new Float64Array(2 * (base + count + 1));
-      grown.set(this.packedOffsets);
-      this.packedOffsets = grown;
-    }
-    for (let k = 0; k < count; k++)
-      this.packedOffsets[base + k] = this.packedLength + other.offsets[k]!;
-    for (let c = 0; c < other.chunks.length; c++) {
-      this.chunkStart.push(this.packedLength + other.chunkStart[c]!);
-      this.chunks.push(other.chunks[c]!);
-    }
-    this.packedLength += other.offsets[count]!;
-    this.packedCount += count;
-    return base;
-  }
-
   /** The finished table, sorted by day (stable), and the load issues sorted by index. */
   finish(): { table: IncidentTable; issues: LoadIssue[] } {
-    const n = this.n;
-    const fileIndex = this.fileIndex;
-    warnFarOutside(this.position, n, (row) => fileIndex[row]!, this.tally);
+    const c = this.cols;
+    const fileIndex = c.fileIndex;
+    warnFarOutside(c.position, c.n, (row) => fileIndex[row]!, this.tally);
     const issues = sortIssues(this.issues.concat(this.tally.finish()));
-    const order = stableOrderByDay(this.day, n);
-    const arrange = <T extends Column>(a: T, width = 1): T => {
-      if (!order) return (a.length === n * width ? a : a.slice(0, n * width)) as T;
-      const out = new (a.constructor as new (len: number) => T)(n * width);
-      if (width === 1) for (let row = 0; row < n; row++) out[row] = a[order[row]!]!;
-      else
-        for (let row = 0; row < n; row++) {
-          out[2 * row] = a[2 * order[row]!]!;
-          out[2 * row + 1] = a[2 * order[row]! + 1]!;
-        }
-      return out;
-    };
-    const table: IncidentTable = {
-      length: n,
-      day: arrange(this.day),
-      typeIndex: arrange(this.typeIndex),
-      position: arrange(this.position, 2),
-      usKilled: arrange(this.usKilled),
-      usInjured: arrange(this.usInjured),
-      confidence: arrange(this.confidence),
-      precision: arrange(this.precision),
-      text: Object.fromEntries(TEXT_FIELDS.map((f) => [f, arrange(this.text[f])])) as Record<
-        TextField,
-        Int32Array
-      >,
-      strings: this.strings,
-      packed: this.finishPacked(),
-      span: null,
-    };
-    if (n > 0) table.span = { start: table.day[0]!, end: table.day[n - 1]! };
-    return { table, issues };
-  }
-
-  private finishPacked(): IncidentTable['packed'] {
-    this.packChunk();
-    const offsets = this.packedOffsets.slice(0, this.packedCount + 1);
-    offsets[this.packedCount] = this.packedLength;
-    return { chunks: this.chunks, chunkStart: Float64Array.from(this.chunkStart), offsets };
+    return { table: c.table(), issues };
   }
 
   /** Writes a row the fast path is sure about; false (nothing written) to take the slow path. */
@@ -429,29 +245,29 @@ export class IncidentColumnsBuilder {
     this.fastRows++;
     if (precision === NONE) this.tally.add('noPrecision', index);
     if (day > this.today) this.tally.add('futureDate', index, p.date);
-    const row = this.nextRow();
-    this.fileIndex[row] = index;
-    this.day[row] = day;
-    this.typeIndex[row] = type;
-    this.position[2 * row] = lng;
-    this.position[2 * row + 1] = lat;
-    this.usKilled[row] = usKilled;
-    this.usInjured[row] = usInjured;
-    this.confidence[row] = confidence;
-    this.precision[row] = precision;
-    const t = this.text;
-    t.id[row] = this.plain(id);
-    t.weapon[row] = this.intern(weapon);
-    t.target[row] = this.intern(target);
-    t.base_id[row] = this.intern(baseId);
-    t.country[row] = this.intern(country);
-    t.claimed_by[row] = this.intern(claimedBy);
-    t.claimed_by_group[row] = this.intern(group ?? 'unclaimed');
-    t.date_note[row] = this.plain(dateNote);
-    t.casualty_note[row] = this.plain(casualtyNote);
-    t.other_casualties[row] = this.plain(other);
-    t.description[row] = this.plain(description);
-    t.sources[row] = sources.length ? this.plain(sources.join(SOURCE_SEPARATOR)) : -1;
+    const row = this.cols.nextRow();
+    this.cols.fileIndex[row] = index;
+    this.cols.day[row] = day;
+    this.cols.typeIndex[row] = type;
+    this.cols.position[2 * row] = lng;
+    this.cols.position[2 * row + 1] = lat;
+    this.cols.usKilled[row] = usKilled;
+    this.cols.usInjured[row] = usInjured;
+    this.cols.confidence[row] = confidence;
+    this.cols.precision[row] = precision;
+    const t = this.cols.text;
+    t.id[row] = this.cols.plain(id);
+    t.weapon[row] = this.cols.intern(weapon);
+    t.target[row] = this.cols.intern(target);
+    t.base_id[row] = this.cols.intern(baseId);
+    t.country[row] = this.cols.intern(country);
+    t.claimed_by[row] = this.cols.intern(claimedBy);
+    t.claimed_by_group[row] = this.cols.intern(group ?? 'unclaimed');
+    t.date_note[row] = this.cols.plain(dateNote);
+    t.casualty_note[row] = this.cols.plain(casualtyNote);
+    t.other_casualties[row] = this.cols.plain(other);
+    t.description[row] = this.cols.plain(description);
+    t.sources[row] = sources.length ? this.cols.plain(sources.join(SOURCE_SEPARATOR)) : -1;
     return true;
   }
 
@@ -474,7 +290,7 @@ export class IncidentColumnsBuilder {
     this.seenIds.add(r.id);
     noteSuspicious(valid, this.rules, this.today, this.tally);
     const row = this.writeRecord(r, valid.position, r.sources);
-    this.fileIndex[row] = index;
+    this.cols.fileIndex[row] = index;
   }
 
   private writeRecord(
@@ -482,100 +298,22 @@ export class IncidentColumnsBuilder {
     position: [number, number] | null,
     sources: string[],
   ): number {
-    const row = this.nextRow();
-    this.day[row] = isoToDay(r.date)!;
-    this.typeIndex[row] = TYPE_INDEX.get(r.type)!;
-    this.position[2 * row] = position ? position[0] : NaN;
-    this.position[2 * row + 1] = position ? position[1] : NaN;
-    this.usKilled[row] = r.us_killed ?? -1;
-    this.usInjured[row] = r.us_injured ?? -1;
-    this.confidence[row] = r.confidence ? CONFIDENCE_INDEX.get(r.confidence)! : NONE;
-    this.precision[row] = r.coord_precision ? PRECISION_INDEX.get(r.coord_precision)! : NONE;
-    const t = this.text;
-    t.id[row] = this.plain(r.id);
-    for (const f of INTERNED_FIELDS) t[f][row] = this.intern(r[f]);
-    for (const f of NOTE_FIELDS) t[f][row] = this.plain(r[f]);
-    t.sources[row] = sources.length ? this.plain(sources.join(SOURCE_SEPARATOR)) : -1;
+    const row = this.cols.nextRow();
+    this.cols.day[row] = isoToDay(r.date)!;
+    this.cols.typeIndex[row] = TYPE_INDEX.get(r.type)!;
+    this.cols.position[2 * row] = position ? position[0] : NaN;
+    this.cols.position[2 * row + 1] = position ? position[1] : NaN;
+    this.cols.usKilled[row] = r.us_killed ?? -1;
+    this.cols.usInjured[row] = r.us_injured ?? -1;
+    this.cols.confidence[row] = r.confidence ? CONFIDENCE_INDEX.get(r.confidence)! : NONE;
+    this.cols.precision[row] = r.coord_precision ? PRECISION_INDEX.get(r.coord_precision)! : NONE;
+    const t = this.cols.text;
+    t.id[row] = this.cols.plain(r.id);
+    for (const f of INTERNED_FIELDS) t[f][row] = this.cols.intern(r[f]);
+    for (const f of NOTE_FIELDS) t[f][row] = this.cols.plain(r[f]);
+    t.sources[row] = sources.length ? this.cols.plain(sources.join(SOURCE_SEPARATOR)) : -1;
     return row;
   }
-
-  private intern(s: string | null): number {
-    if (s === null) return -1;
-    let k = this.interned.get(s);
-    if (k === undefined) {
-      k = this.strings.push(s) - 1;
-      this.interned.set(s, k);
-    }
-    return k;
-  }
-
-  /** Appends a per-row value to the packed text; returns its index (-1 for null). */
-  private plain(s: string | null): number {
-    if (s === null) return -1;
-    const k = this.packedCount++;
-    if (k + 1 >= this.packedOffsets.length) {
-      const grown = new Float64Array(this.packedOffsets.length * 2);
-      grown.set(this.packedOffsets);
-      this.packedOffsets = grown;
-    }
-    this.packedOffsets[k] = this.packedLength;
-    this.packedLength += s.length;
-    // Joined every few thousand values, so the small strings die young (cheap to collect).
-    if (this.pieces.push(s) >= PACK_EVERY) this.packChunk();
-    return k;
-  }
-
-  private packChunk(): void {
-    if (this.pieces.length === 0) return;
-    this.chunkStart.push(this.packedLength - this.pieces.reduce((n, p) => n + p.length, 0));
-    this.chunks.push(this.pieces.join(''));
-    this.pieces = [];
-  }
-
-  /** Reserves the next row, doubling the columns when full. */
-  private nextRow(): number {
-    if (this.n === this.capacity) {
-      const c = (this.capacity *= 2);
-      const grow = <T extends Column>(a: T, width = 1): T => {
-        const out = new (a.constructor as new (len: number) => T)(c * width);
-        out.set(a as never);
-        return out;
-      };
-      this.day = grow(this.day);
-      this.typeIndex = grow(this.typeIndex);
-      this.position = grow(this.position, 2);
-      this.usKilled = grow(this.usKilled);
-      this.usInjured = grow(this.usInjured);
-      this.confidence = grow(this.confidence);
-      this.precision = grow(this.precision);
-      this.fileIndex = grow(this.fileIndex);
-      for (const f of TEXT_FIELDS) this.text[f] = grow(this.text[f]);
-    }
-    return this.n++;
-  }
-}
-
-/**
- * Row order sorted by day, stable (a counting sort: days are integers in a short range), or null
- * when the rows are already in order (files are usually sorted by date).
- */
-export function stableOrderByDay(days: Int32Array, n: number): Int32Array | null {
-  let sorted = true;
-  for (let i = 1; i < n && sorted; i++) if (days[i]! < days[i - 1]!) sorted = false;
-  if (sorted) return null;
-  let min = days[0]!;
-  let max = days[0]!;
-  for (let i = 0; i < n; i++) {
-    const d = days[i]!;
-    if (d < min) min = d;
-    if (d > max) max = d;
-  }
-  const starts = new Int32Array(max - min + 2);
-  for (let i = 0; i < n; i++) starts[days[i]! - min + 1]!++;
-  for (let k = 1; k < starts.length; k++) starts[k]! += starts[k - 1]!;
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[starts[days[i]! - min]!++] = i;
-  return order;
 }
 
 /** Validates a parsed incidents FeatureCollection and normalizes the valid features. */

@@ -3,7 +3,7 @@
  * The second loader worker: reads the second part of a big GeoJSON file (see split-stream.ts)
  * from the bytes the first worker forwards, and hands back its rows, unsorted, to be absorbed.
  */
-import { partBuffers } from './incident-columns';
+import { partBuffers } from './incident-column-store';
 import { FeaturePartReader } from './incident-stream';
 import type { PartRequest, PartResponse } from './part-worker-client';
 

@@ -9,11 +9,8 @@
  */
 import { FetchJsonError } from './fetch-json';
 import { concat, DEFAULT_BATCH_BYTES, FeatureStreamScanner } from './feature-stream';
-import {
-  IncidentColumnsBuilder,
-  type IncidentPart,
-  type IncidentValidationOptions,
-} from './incident-columns';
+import { IncidentColumnsBuilder, type IncidentValidationOptions } from './incident-columns';
+import type { IncidentPart } from './incident-column-store';
 import type { IncidentsResult } from './incident-loader';
 import type { ProgressListener } from './load-progress';
 import { readSplit, type SplitReading } from './split-stream';

@@ -4,7 +4,7 @@
  * skipped and reported as a duplicate, like a duplicate inside one file. Column work only: no
  * per-row objects, so adding to a million rows takes milliseconds, not a reload.
  */
-import { stableOrderByDay } from './incident-columns';
+import { stableOrderByDay } from './incident-column-store';
 import {
   idAt,
   INTERNED_FIELDS,
