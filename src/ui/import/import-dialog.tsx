@@ -21,6 +21,9 @@ import { ImportError, runImport, type FileLoader, type ImportSummary } from './r
 export const ACCEPT = '.geojson,.json,.csv,.tsv,.txt';
 
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+/** A file size in words: "820 KB", "212.4 MB". */
+const size = (bytes: number) =>
+  bytes < 2 ** 20 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${mb(bytes)} MB`;
 
 /** Bytes read so far, in words, with the share done. */
 function progressText(p: LoadProgress | null, size: number): string {
@@ -180,7 +183,7 @@ export default function ImportDialog({
         </div>
         {file && (
           <p className="import-file">
-            File: <strong>{file.name}</strong> ({mb(file.size)} MB)
+            File: <strong>{file.name}</strong> ({size(file.size)})
             {kind?.kind === 'geojson' && ' · GeoJSON'}
           </p>
         )}
