@@ -58,6 +58,8 @@ export default function ImportDialog({
   const jobRef = useRef<AbortController | null>(null);
   const chosenRef = useRef<File | null>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
   const titleId = useId();
   useInertBackground();
 
@@ -66,6 +68,14 @@ export default function ImportDialog({
     dialogRef.current?.querySelector<HTMLElement>('input[type="file"]')?.focus();
   }, [store]);
   useEffect(() => () => jobRef.current?.abort(), []);
+  // The Import button gives way to Cancel while loading, then comes back: focus follows, so it
+  // never falls out of the dialog (where Escape and Tab would no longer reach it).
+  useEffect(() => {
+    if (running) cancelRef.current?.focus();
+  }, [running]);
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
 
   /** Takes a file: reads its start for the mapping step (the latest choice wins). */
   const choose = async (f: File) => {
@@ -233,7 +243,7 @@ export default function ImportDialog({
                 : {})}
             />
             <span role="status">{progressText(progress, file!.size)}</span>
-            <button type="button" onClick={() => jobRef.current?.abort()}>
+            <button ref={cancelRef} type="button" onClick={() => jobRef.current?.abort()}>
               Cancel
             </button>
           </div>
@@ -252,7 +262,9 @@ export default function ImportDialog({
             )}
           </div>
         )}
-        {error && <ImportFailure error={error} />}
+        <div ref={errorRef} tabIndex={-1} className="import-outcome-focus">
+          {error && <ImportFailure error={error} />}
+        </div>
       </div>
     </div>,
     document.body,
