@@ -141,7 +141,8 @@ export function MappingStep({
       <div className={flagged ? 'import-field missing' : 'import-field'} key={field}>
         <label htmlFor={selectId} className="import-field-label">
           {LABELS[field]}
-          {required && <span className="import-required"> (required)</span>}
+          {required && ' '}
+          {required && <span className="import-required">(required)</span>}
         </label>
         <select
           id={selectId}
