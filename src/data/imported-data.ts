@@ -6,7 +6,7 @@
 import type { IncidentsResult } from './incident-loader';
 import { indexesFromWire } from './incident-indexes';
 import type { LoadedData } from './load-all';
-import { mergeIncidentTables } from './merge-incidents';
+import type { MergeResult } from './merge-in-worker';
 import type { DatasetInfo } from './types';
 
 /** How the imported incidents are applied and described. */
@@ -20,11 +20,15 @@ export interface ImportPlan {
   dataset: DatasetInfo | null;
 }
 
-/** The data after the import, and how many incidents the file brought onto the map. */
+/**
+ * The data after the import, and how many incidents the file brought onto the map. For `add`,
+ * `merged` is the current and the file's incidents merged (merge-in-worker.ts).
+ */
 export function importedData(
   current: LoadedData,
   result: IncidentsResult,
   plan: ImportPlan,
+  merged?: MergeResult,
 ): { data: LoadedData; added: number } {
   if (plan.mode === 'replace') {
     const replaced = new Set(plan.shownFiles);
@@ -45,8 +49,8 @@ export function importedData(
     if (!data.prebuilt) delete data.prebuilt;
     return { data, added: result.table.length };
   }
-  const merged = mergeIncidentTables(current.incidents, result.table, plan.file);
-  // No `prebuilt`: the app store and the map adapter build the indexes and points of the merged table.
+  if (!merged) throw new Error('adding needs the merged incidents');
+  // Without `prebuilt` (a merge on this thread) the store and the map adapter build them.
   const { prebuilt: _dropped, ...rest } = current;
   void _dropped;
   const data: LoadedData = {
@@ -55,6 +59,14 @@ export function importedData(
     dataset: plan.dataset,
     issues: [...current.issues, ...result.issues, ...merged.issues],
     timings: result.timings ?? null,
+    ...(merged.prebuilt
+      ? {
+          prebuilt: {
+            indexes: indexesFromWire(merged.prebuilt.indexes),
+            points: merged.prebuilt.points,
+          },
+        }
+      : {}),
   };
   return { data, added: merged.table.length - current.incidents.length };
 }

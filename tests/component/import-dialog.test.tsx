@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { previewCsv } from '../../src/data/csv-import';
 import type { ColumnMapping, CsvFormat } from '../../src/data/csv-columns';
 import { FetchJsonError } from '../../src/data/fetch-json';
+import { mergeHere } from '../../src/data/merge-in-worker';
 import { readIncidents } from '../../src/data/read-incidents';
 import { initialSource, setDataSource } from '../../src/state/data-source';
 import { ImportButton } from '../../src/ui/import/import-button';
@@ -96,7 +97,7 @@ describe('the import dialog', { timeout: 30_000 }, () => {
   async function openDialog(load: FileLoader) {
     const view = await renderWithData(
       <>
-        <ImportButton load={load} />
+        <ImportButton load={load} merge={mergeHere} />
         <SourceBanner />
       </>,
     );
@@ -114,7 +115,7 @@ describe('the import dialog', { timeout: 30_000 }, () => {
   it('is a modal dialog; Escape closes it and focus returns to the Import button', async () => {
     const { dialog } = await openDialog(realLoader);
     expect(dialog.getAttribute('aria-modal')).toBe('true');
-    expect(root.inert).toBe(true);
+    await waitFor(() => expect(root.inert).toBe(true));
     expect(document.activeElement).toBe(within(dialog).getByLabelText('Choose a file'));
     expect(
       (within(dialog).getByRole('button', { name: 'Import' }) as HTMLButtonElement).disabled,

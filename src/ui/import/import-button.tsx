@@ -6,6 +6,7 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useAppStore } from '../store-context';
+import type { IncidentsMerger } from '../../data/merge-in-worker';
 import type { FileLoader } from './run-import';
 
 const ImportDialog = lazy(() => import('./import-dialog'));
@@ -16,7 +17,7 @@ function hasFiles(e: DragEvent): boolean {
 }
 
 /** Import button, drop overlay and dialog; shown once the data is loaded. */
-export function ImportButton({ load }: { load?: FileLoader }) {
+export function ImportButton({ load, merge }: { load?: FileLoader; merge?: IncidentsMerger }) {
   const ready = useAppStore((s) => s.status === 'ready');
   const [open, setOpen] = useState(false);
   const [dropped, setDropped] = useState<{ file: File } | null>(null);
@@ -100,6 +101,7 @@ export function ImportButton({ load }: { load?: FileLoader }) {
           <ImportDialog
             dropped={dropped}
             load={load}
+            merge={merge}
             onClose={() => {
               setOpen(false);
               setDropped(null);

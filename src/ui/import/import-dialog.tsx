@@ -8,6 +8,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { ColumnMapping, CsvFormat } from '../../data/csv-columns';
 import type { LoadProgress } from '../../data/load-progress';
+import { mergeInWorker, type IncidentsMerger } from '../../data/merge-in-worker';
 import { loadIncidentsFileInWorker } from '../../data/worker-loader';
 import type { ImportMode } from '../../state/data-source';
 import { useAppStoreApi } from '../store-context';
@@ -39,11 +40,14 @@ export default function ImportDialog({
   onImported,
   dropped,
   load = loadIncidentsFileInWorker,
+  merge = mergeInWorker,
 }: {
   onClose(): void;
   onImported?(summary: ImportSummary): void;
   dropped?: { file: File } | null;
   load?: FileLoader;
+  /** Adds the file's incidents to the current ones (the app: in a worker). */
+  merge?: IncidentsMerger;
 }) {
   const store = useAppStoreApi();
   const [file, setFile] = useState<File | null>(null);
@@ -120,6 +124,7 @@ export default function ImportDialog({
           signal: controller.signal,
         },
         load,
+        merge,
       );
       jobRef.current = null;
       onImported?.(summary);

@@ -10,6 +10,7 @@ import type { IncidentsResult } from '../../data/incident-loader';
 import { DEFAULT_DATA_URLS } from '../../data/load-all';
 import type { ProgressListener } from '../../data/load-progress';
 import type { LoadIssue } from '../../data/load-report';
+import { mergeHere, type IncidentsMerger } from '../../data/merge-in-worker';
 import type { FileLoadOptions } from '../../data/worker-loader';
 import {
   dataSource,
@@ -56,6 +57,15 @@ export interface ImportSummary {
   skipped: number;
 }
 
+const cancelledError = (name: string) =>
+  new ImportError(`Import cancelled: ${name} was not loaded.`, [], true);
+
+/** The error for a failed step: cancelled when the signal was aborted, else the cause. */
+function stepError(name: string, e: unknown, signal?: AbortSignal): ImportError {
+  if (signal?.aborted) return cancelledError(name);
+  return new ImportError(`${name} ${e instanceof Error ? e.message : String(e)}.`);
+}
+
 const plural = (n: number, one: string) =>
   `${n.toLocaleString('en-US')} ${n === 1 ? one : `${one}s`}`;
 
@@ -64,6 +74,7 @@ export async function runImport(
   store: AppStore,
   req: ImportRequest,
   load: FileLoader,
+  merge: IncidentsMerger = mergeHere,
 ): Promise<ImportSummary> {
   const name = req.file.name || 'imported file';
   let result: IncidentsResult;
@@ -75,16 +86,9 @@ export async function runImport(
       ...(req.mapping ? { mapping: req.mapping, format: req.format, fileFormat: 'csv' } : {}),
     });
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    const cancelled = req.signal?.aborted === true;
-    throw new ImportError(
-      cancelled ? `Import cancelled: ${name} was not loaded.` : `${name} ${reason}.`,
-      [],
-      cancelled,
-    );
+    throw stepError(name, e, req.signal);
   }
-  if (req.signal?.aborted)
-    throw new ImportError(`Import cancelled: ${name} was not loaded.`, [], true);
+  if (req.signal?.aborted) throw cancelledError(name);
   const errors = result.issues.filter((i) => i.severity === 'error');
   if (result.table.length === 0) {
     throw new ImportError(
@@ -94,26 +98,40 @@ export async function runImport(
       result.issues,
     );
   }
-  const state = store.getState();
-  const current = state.data;
+  const current = store.getState().data;
   if (!current) throw new ImportError(`${name} cannot be added before the map has loaded.`);
+  let merged;
+  if (req.mode === 'add') {
+    req.onProgress?.({ phase: 'validate', loaded: 0, total: null });
+    try {
+      merged = await merge(current.incidents, result.table, name, req.signal);
+    } catch (e) {
+      throw stepError(name, e, req.signal);
+    }
+    if (req.signal?.aborted) throw cancelledError(name);
+  }
+  // The store may have changed while the worker ran (a reload): apply only onto what was merged.
+  if (store.getState().data !== current) {
+    throw new ImportError(`${name} was not applied: the data on the map changed meanwhile.`);
+  }
   const before = dataSource.getState();
   const shownFiles = incidentFiles(before, DEFAULT_DATA_URLS.incidents);
   // The dataset description depends on the source after the import, which needs the count.
-  const draft = importedData(current, result, {
-    file: name,
-    mode: req.mode,
-    shownFiles,
-    dataset: null,
-  });
+  const draft = importedData(
+    current,
+    result,
+    { file: name, mode: req.mode, shownFiles, dataset: null },
+    merged,
+  );
   if (draft.added === 0) {
     throw new ImportError(
       `${name} added nothing: every one of its ${plural(result.table.length, 'incident')} has an id already on the map.`,
-      [...result.issues, ...draft.data.issues.slice(current.issues.length + result.issues.length)],
+      [...result.issues, ...(merged?.issues ?? [])],
     );
   }
   const source = sourceAfterImport(before, name, req.mode, draft.added, current.dataset);
   const data = { ...draft.data, dataset: importedDataset(source) };
+  const state = store.getState();
   state.select(null);
   state.setData(data, {});
   store.getState().requestResetView();
