@@ -31,15 +31,21 @@ export function ImportButton({ load, merge }: { load?: FileLoader; merge?: Incid
     wasOpen.current = open;
   }, [open]);
 
+  // The listeners stay on while the data loads, so a file dropped then is not opened by the
+  // browser in place of the app; it is only taken once the map is ready.
+  const readyRef = useRef(ready);
   useEffect(() => {
-    if (!ready) return;
+    readyRef.current = ready;
+  }, [ready]);
+
+  useEffect(() => {
     // dragenter/dragleave fire for every element crossed: count them to know when the drag left.
     let depth = 0;
     const enter = (e: DragEvent) => {
       if (!hasFiles(e)) return;
       e.preventDefault();
       depth++;
-      setDragging(true);
+      if (readyRef.current) setDragging(true);
     };
     const over = (e: DragEvent) => {
       // Without this the browser opens the dropped file in place of the app.
@@ -58,7 +64,7 @@ export function ImportButton({ load, merge }: { load?: FileLoader; merge?: Incid
       depth = 0;
       setDragging(false);
       const file = e.dataTransfer?.files[0];
-      if (!file) return;
+      if (!file || !readyRef.current) return;
       setDropped({ file });
       setOpen(true);
     };
@@ -72,7 +78,7 @@ export function ImportButton({ load, merge }: { load?: FileLoader; merge?: Incid
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', drop);
     };
-  }, [ready]);
+  }, []);
 
   if (!ready) return null;
   return (
