@@ -19,6 +19,7 @@ import {
   openApp,
   readData,
   screenPoint,
+  serveFixture,
   waitForMapIdle,
   waitForMapReady,
   watchProblems,
@@ -265,5 +266,16 @@ test('hostile file names and cells are shown as text; the open dialog passes axe
   await runImport(page);
   await expect(banner(page)).toContainText(`Showing data from ${name}`);
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  await expectClean(page, problems);
+});
+
+test('data from an incidents= URL is named in the banner, with no default title', async ({
+  page,
+}) => {
+  const problems = await watchProblems(page);
+  await serveFixture(page, 'small.geojson');
+  await openApp(page, '?incidents=fixtures/small.geojson');
+  await expect(banner(page)).toHaveText('Showing incidents from fixtures/small.geojson.');
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(DEFAULT_TITLE);
   await expectClean(page, problems);
 });
