@@ -209,14 +209,16 @@ test('a CSV without a recognised latitude: the field is flagged, mapping it adds
   await expectClean(page, problems);
 });
 
-test('a broken GeoJSON is refused with its problems; the previous data stays', async ({ page }) => {
+test('a dropped broken GeoJSON is refused with its problems; the previous data stays', async ({
+  page,
+}) => {
   const problems = await watchProblems(page);
   await openApp(page);
   const before = await counts(page).textContent();
   const pixels = await countColorPixels(page, ATTACK_COLORS);
   expect(pixels).toBeGreaterThan(100);
 
-  await pickFile(page, 'import-broken.geojson');
+  await dropFile(page, 'import-broken.geojson', 'application/geo+json');
   await dialog(page).getByRole('button', { name: 'Import', exact: true }).click();
   const error = dialog(page).getByRole('alert');
   await expect(error).toContainText(
