@@ -129,7 +129,8 @@ export function importedDataset(s: DataSource): DatasetInfo {
     description: `Incidents from ${s.files.length === 1 ? 'the local file' : 'the local files'} ${files}, opened in this browser. This map's authors have not checked them.`,
     as_of: null,
     caveat: null,
-    attribution: [],
+    // Bases and force levels stay: so does the credit for them (and for the basemap).
+    attribution: s.originDataset?.attribution ?? [],
     sources: [],
     official_counts: [],
   };

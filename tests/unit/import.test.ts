@@ -11,9 +11,12 @@ import { FetchJsonError } from '../../src/data/fetch-json';
 import {
   dataSource,
   describeSource,
+  importedDataset,
+  incidentFiles,
   initialSource,
   isLocalData,
   setDataSource,
+  sourceAfterImport,
 } from '../../src/state/data-source';
 import { createAppStore } from '../../src/state/store';
 import { ImportError, runImport, type FileLoader } from '../../src/ui/import/run-import';
@@ -56,6 +59,8 @@ describe('runImport', () => {
     expect(s.window).toEqual({ start: isoToDay('2024-01-05'), end: isoToDay('2024-01-28') });
     expect(s.data!.dataset?.title).toBe('Imported data — import-baghdad.csv');
     expect(s.data!.dataset?.caveat).toBeNull();
+    // The bases and the basemap are still the default ones: their credit stays.
+    expect(s.data!.dataset?.attribution).toEqual(['Natural Earth']);
     expect(s.data!.annotations).toEqual([]);
     // The load report lists the file's rejected row.
     expect(
@@ -175,6 +180,35 @@ describe('runImport', () => {
 });
 
 describe('data source', () => {
+  it('names every file and what they replaced or joined', () => {
+    const url = initialSource({ incidents: 'https://example.org/x.geojson' });
+    const added = sourceAfterImport(url, 'a.csv', 'add', 3, null);
+    expect(describeSource(added)).toBe(
+      'Showing incidents from https://example.org/x.geojson plus a.csv (local file, not shared by links).',
+    );
+    const two = sourceAfterImport(added, 'b.geojson', 'add', 2, null);
+    expect(describeSource(two)).toBe(
+      'Showing incidents from https://example.org/x.geojson plus a.csv and b.geojson (local files, not shared by links).',
+    );
+    expect(importedDataset(two).title).toBe(
+      'Imported data — https://example.org/x.geojson plus a.csv and b.geojson',
+    );
+    expect(importedDataset(two).caveat).toMatch(
+      /^Includes 5 incidents added from a\.csv and b\.geojson/,
+    );
+    const replaced = sourceAfterImport(two, 'c.csv', 'replace', 9, null);
+    expect(describeSource(replaced)).toBe(
+      'Showing data from c.csv (local file, not shared by links).',
+    );
+    expect(incidentFiles(two, 'data/incidents.geojson')).toEqual([
+      'x.geojson',
+      'a.csv',
+      'b.geojson',
+    ]);
+    expect(incidentFiles(replaced, 'data/incidents.geojson')).toEqual(['c.csv']);
+    expect(incidentFiles(initialSource(), 'data/incidents.geojson')).toEqual(['incidents.geojson']);
+  });
+
   it('names URL data and says nothing for the default', () => {
     expect(describeSource(initialSource())).toBeNull();
     expect(describeSource(initialSource({ incidents: 'https://example.org/x.geojson' }))).toBe(

@@ -65,6 +65,8 @@ export function ImportButton({ load, merge }: { load?: FileLoader; merge?: Incid
       setDragging(false);
       const file = e.dataTransfer?.files[0];
       if (!file || !readyRef.current) return;
+      // Another modal dialog (Export) is open: one dialog at a time.
+      if (document.querySelector('[aria-modal="true"]:not([data-testid="import-dialog"])')) return;
       setDropped({ file });
       setOpen(true);
     };
