@@ -5,6 +5,7 @@ import { App } from './app/app';
 import { hasWebGl2 } from './app/webgl';
 import { DEFAULT_DATA_URLS, loadAll, type DataUrls } from './data/load-all';
 import { loadIncidentsInWorker } from './data/worker-loader';
+import { initialSource, setDataSource } from './state/data-source';
 import { createAppStore } from './state/store';
 import { parseUrl } from './state/url-schema';
 import { startUrlSync } from './state/url-sync';
@@ -13,6 +14,8 @@ import './ui/styles.css';
 
 const { state: urlState, notices } = parseUrl(location.search);
 const store = createAppStore(urlState, notices);
+// The banner names any data other than the default; imports update this (src/ui/import).
+setDataSource(initialSource(urlState));
 
 // Other incident data brings its own metadata or none: the default caveat never labels it.
 const urls: DataUrls = {
@@ -43,6 +46,8 @@ async function load(): Promise<void> {
     ? { ...urlState, from: current.window.start, to: current.window.end }
     : urlState;
   current.setData(data, view);
+  // A reload (Retry) brings back the page's own data, replacing anything imported.
+  setDataSource(initialSource(urlState));
   // Parsed, validated, indexed and handed to the layer (the benchmark's ready_ms ends here).
   if (data.failures.every((f) => f.url !== urls.incidents)) performance.mark('incidents-ready');
 }

@@ -6,6 +6,8 @@ import type { OpenMap } from '../ui/export/render';
 import { Legend } from '../ui/legend';
 import { FiltersPanel } from '../ui/filters/filters-panel';
 import { Chooser, HoverTooltip } from '../ui/map-overlays';
+import { ImportButton } from '../ui/import/import-button';
+import { SourceBanner } from '../ui/import/source-banner';
 import { TableDrawer } from '../ui/table/table-drawer';
 import { activeFilterCount } from '../state/filters';
 import { NoWebGlFallback } from '../ui/incident-table-fallback';
@@ -66,6 +68,7 @@ function Header({ webgl }: { webgl: boolean }) {
       <button type="button" onClick={() => setAboutOpen(true)}>
         About the data
       </button>
+      <ImportButton />
       {webgl && <ExportButton openMap={openExportMap} />}
     </header>
   );
@@ -115,7 +118,10 @@ export function App({
 }) {
   return (
     <div className="app">
-      <Header webgl={webgl} />
+      <div className="app-head">
+        <Header webgl={webgl} />
+        <SourceBanner />
+      </div>
       <main className="stage">
         {webgl ? (
           <ErrorBoundary label="map">

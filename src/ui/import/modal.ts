@@ -1,0 +1,37 @@
+/**
+ * Modal dialog helpers, the same pattern as the Export dialog (src/ui/export/export-dialog.tsx):
+ * Tab wraps inside the dialog and the page behind is inert while it is open. Kept here rather than
+ * imported from the export code, which is loaded only when the Export dialog opens.
+ */
+import { useEffect, type KeyboardEvent } from 'react';
+
+const FOCUSABLE =
+  'button:not([disabled]), input:not([disabled]), select:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
+
+/** Keeps Tab inside the dialog. */
+export function trapTab(e: KeyboardEvent<HTMLElement>, root: HTMLElement): void {
+  const items = [...root.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  if (!items.length) return;
+  const first = items[0]!;
+  const last = items[items.length - 1]!;
+  const active = document.activeElement;
+  if (e.shiftKey && (active === first || !root.contains(active))) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && (active === last || !root.contains(active))) {
+    e.preventDefault();
+    first.focus();
+  }
+}
+
+/** Makes the page behind the dialog (#root) inert while the calling component is mounted. */
+export function useInertBackground(): void {
+  useEffect(() => {
+    const root = document.getElementById('root');
+    if (!root) return;
+    root.inert = true;
+    return () => {
+      root.inert = false;
+    };
+  }, []);
+}
