@@ -12,42 +12,12 @@ import { PNG_PRESETS, type PngPreset } from './presets';
 import { printComposition } from './print';
 import { canvasToPng, downloadBlob, renderComposition, type OpenMap } from './render';
 import { VideoSection } from './video-section';
+import { trapTab, useInertBackground } from '../modal';
 
 /** What the dialog is doing: idle, or one export running (cancellable). */
 export interface Job {
   kind: 'png' | 'print' | 'video';
   controller: AbortController;
-}
-
-const FOCUSABLE =
-  'button:not([disabled]), input:not([disabled]), select:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
-
-/** Keeps Tab inside the dialog. */
-function trapTab(e: KeyboardEvent<HTMLElement>, root: HTMLElement) {
-  const items = [...root.querySelectorAll<HTMLElement>(FOCUSABLE)];
-  if (!items.length) return;
-  const first = items[0]!;
-  const last = items[items.length - 1]!;
-  const active = document.activeElement;
-  if (e.shiftKey && (active === first || !root.contains(active))) {
-    e.preventDefault();
-    last.focus();
-  } else if (!e.shiftKey && (active === last || !root.contains(active))) {
-    e.preventDefault();
-    first.focus();
-  }
-}
-
-/** Makes the page behind the dialog inert while it is open. */
-function useInertBackground() {
-  useEffect(() => {
-    const root = document.getElementById('root');
-    if (!root) return;
-    root.inert = true;
-    return () => {
-      root.inert = false;
-    };
-  }, []);
 }
 
 /** The Export dialog. `openMap` renders the map offscreen (given by the app: src/ui never imports src/map). */

@@ -15,7 +15,7 @@ import { useAppStoreApi } from '../store-context';
 import { ImportFailure } from './import-failure';
 import { inspectFile, type FileKind } from './inspect-file';
 import { MappingStep, missingFields } from './mapping-step';
-import { trapTab, useInertBackground } from './modal';
+import { trapTab, useInertBackground } from '../modal';
 import { ImportError, runImport, type FileLoader, type ImportSummary } from './run-import';
 
 /** File types the picker offers. */

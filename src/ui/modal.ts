@@ -1,7 +1,6 @@
 /**
- * Modal dialog helpers, the same pattern as the Export dialog (src/ui/export/export-dialog.tsx):
- * Tab wraps inside the dialog and the page behind is inert while it is open. Kept here rather than
- * imported from the export code, which is loaded only when the Export dialog opens.
+ * Modal dialog helpers shared by the app's dialogs (export, import, embed, citation): Tab wraps
+ * inside the dialog and the page behind is inert while it is open.
  */
 import { useEffect, type KeyboardEvent } from 'react';
 
