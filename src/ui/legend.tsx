@@ -119,11 +119,20 @@ function startsOpen(): boolean {
   );
 }
 
-/** The map legend with layer switches. */
-export function Legend() {
+/** An embed's legend starts folded unless its frame is roomy. */
+function compactStartsOpen(): boolean {
+  return window.innerWidth >= 800 && window.innerHeight >= 560;
+}
+
+/** The map legend with layer switches; `compact` (embeds) is smaller and starts folded in small frames. */
+export function Legend({ compact = false }: { compact?: boolean }) {
   const caveat = useAppStore((s) => s.data?.dataset?.caveat ?? null);
   return (
-    <details className="legend" aria-label="Legend and layers" open={startsOpen()}>
+    <details
+      className={compact ? 'legend compact' : 'legend'}
+      aria-label="Legend and layers"
+      open={compact ? compactStartsOpen() : startsOpen()}
+    >
       <summary className="legend-title">Legend and layers</summary>
       <LayerToggle id="attacks" label="Attacks on U.S. forces">
         <ul className="legend-list">
