@@ -75,7 +75,8 @@ function DensitySwitch() {
           )}
           <ul className="legend-list legend-marks" aria-label="Location and confidence">
             <li>
-              <span className="dot" style={{ background: '#555' }} aria-hidden="true" /> exact site
+              <span className="dot" style={{ background: 'var(--mark-ink)' }} aria-hidden="true" />{' '}
+              exact site
             </li>
             <li>
               <span className="dot ring" aria-hidden="true" /> town-level or approximate
