@@ -15,6 +15,7 @@ import { useAppStore } from '../ui/store-context';
 import { Timeline } from '../ui/timeline';
 import { EmbedControls, EmbedRuntime } from '../ui/embed/embed-shell';
 import { SourceLine } from '../ui/embed/source-line';
+import { EmbedButton } from '../ui/embed/embed-button';
 import { ThemeSwitch } from '../ui/theme/theme-switch';
 import { DEFAULT_VIEW_OPTIONS, type ViewOptions } from '../state/view-options';
 import { MapHost } from './map-host';
@@ -71,6 +72,7 @@ function Header({ webgl }: { webgl: boolean }) {
         About the data
       </button>
       {webgl && <ExportButton openMap={openExportMap} />}
+      {ready && <EmbedButton />}
       <ThemeSwitch />
     </header>
   );

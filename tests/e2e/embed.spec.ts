@@ -158,3 +158,36 @@ test('a host page on another origin cannot drive the map', async ({ page }) => {
   // Nor did the map send its events to this page.
   await expect(page.getByTestId('log')).not.toContainText('incident-map');
 });
+
+test('the Embed dialog previews the embed and its code shows the same window in a page', async ({
+  page,
+}) => {
+  const problems = await watchProblems(page);
+  await openApp(page, '?from=2024-01-01&to=2024-01-31');
+  await page.getByRole('button', { name: 'Embed', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Embed this map' });
+  await expect(dialog).toBeVisible();
+  // The live preview is the embed of this view.
+  const preview = page.frameLocator('[data-testid="embed-preview"] iframe');
+  await expect(preview.getByTestId('window-label')).toHaveText('1 Jan 2024 – 31 Jan 2024', {
+    timeout: 60_000,
+  });
+  expect(await seriousViolations(page)).toEqual([]);
+  await dialog.getByRole('combobox', { name: 'Controls' }).selectOption('none');
+  await expect(preview.getByTestId('open-full-map')).toBeVisible({ timeout: 60_000 });
+  await expect(preview.getByTestId('window-label')).toHaveCount(0);
+  await dialog.getByRole('combobox', { name: 'Controls' }).selectOption('time');
+
+  const code = await dialog.getByTestId('embed-code').inputValue();
+  expect(code).toContain(`${SELF}/?from=2024-01-01&amp;to=2024-01-31&amp;embed=1`);
+  expect(await cspViolations(page, problems)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
+  // The code pasted into another page.
+  await page.setContent(`<!doctype html><html><body><h1>Briefing</h1>${code}</body></html>`);
+  const frame = await mapFrame(page);
+  await expect(frame.getByTestId('window-label')).toHaveText('1 Jan 2024 – 31 Jan 2024');
+  expect(await frame.evaluate(() => window.__cspViolations ?? [])).toEqual([]);
+  expect(problems.pageErrors).toEqual([]);
+});

@@ -23,7 +23,7 @@ const FOCUSABLE =
   'button:not([disabled]), input:not([disabled]), select:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
 
 /** Keeps Tab inside the dialog. */
-function trapTab(e: KeyboardEvent<HTMLElement>, root: HTMLElement) {
+export function trapTab(e: KeyboardEvent<HTMLElement>, root: HTMLElement) {
   const items = [...root.querySelectorAll<HTMLElement>(FOCUSABLE)];
   if (!items.length) return;
   const first = items[0]!;
@@ -39,7 +39,7 @@ function trapTab(e: KeyboardEvent<HTMLElement>, root: HTMLElement) {
 }
 
 /** Makes the page behind the dialog inert while it is open. */
-function useInertBackground() {
+export function useInertBackground() {
   useEffect(() => {
     const root = document.getElementById('root');
     if (!root) return;

@@ -1,0 +1,18 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--use-angle=swiftshader','--enable-unsafe-swiftshader','--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+page.on('console', (m) => m.type() === 'error' && console.log('console', m.text()));
+const base = 'http://127.0.0.1:4502/';
+await page.goto(base + '?from=2024-01-01&to=2024-01-31&theme=dark&table=1');
+await page.waitForSelector('[data-map-ready=true]', { timeout: 60000 });
+await page.getByTestId('filters-toggle').click();
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/shot-dark-table.png' });
+await page.goto(base + '?from=2024-01-01&to=2024-01-31');
+await page.waitForSelector('[data-map-ready=true]', { timeout: 60000 });
+await page.getByRole('button', { name: 'Embed', exact: true }).click();
+await page.getByLabel('Host page origin (for the message API, optional)').fill('https://news.example.org');
+await page.waitForTimeout(9000);
+await page.screenshot({ path: '/tmp/shot-embed-dialog.png', fullPage: true });
+await browser.close();
