@@ -65,8 +65,13 @@ async function load(): Promise<void> {
   current.setData(data, view);
   // Parsed, validated, indexed and handed to the layer (the benchmark's ready_ms ends here).
   if (data.failures.every((f) => f.url !== urls.incidents)) performance.mark('incidents-ready');
-  // Refused under prefers-reduced-motion (the store checks).
-  if (viewOptions.autoplay) store.getState().play({ auto: true });
+  if (viewOptions.autoplay) {
+    // Refused under prefers-reduced-motion (the store checks); read it now rather than rely on
+    // the timeline's hook having run.
+    const reduced = matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    store.getState().setReducedMotion(reduced);
+    store.getState().play({ auto: true });
+  }
 }
 
 startUrlSync(store, {

@@ -191,3 +191,16 @@ test('the Embed dialog previews the embed and its code shows the same window in 
   expect(await frame.evaluate(() => window.__cspViolations ?? [])).toEqual([]);
   expect(problems.pageErrors).toEqual([]);
 });
+
+test('autoplay=1 plays once the data is ready, unless the reader prefers reduced motion', async ({
+  page,
+}) => {
+  await openApp(page, '?embed=1&autoplay=1&from=2023-10-17&to=2023-10-20');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(page.getByTestId('window-label')).not.toHaveText('17 Oct 2023 – 20 Oct 2023');
+
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openApp(page, '?embed=1&autoplay=1&from=2023-10-17&to=2023-10-20');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(page.getByTestId('window-label')).toHaveText('17 Oct 2023 – 20 Oct 2023');
+});
