@@ -13,7 +13,7 @@ import { SidePanel } from '../ui/panels/side-panel';
 import { ErrorPanel, LoadingStatus, LoadReport, Notices } from '../ui/status-panels';
 import { useAppStore } from '../ui/store-context';
 import { Timeline } from '../ui/timeline';
-import { EmbedControls, EmbedRuntime } from '../ui/embed/embed-shell';
+import { EmbedControls, EmbedRuntime, EmbedTitle } from '../ui/embed/embed-shell';
 import { SourceLine } from '../ui/embed/source-line';
 import { EmbedButton } from '../ui/embed/embed-button';
 import { ThemeSwitch } from '../ui/theme/theme-switch';
@@ -129,7 +129,7 @@ function EmbedApp({
     <div className="app embed" data-controls={controls}>
       <EmbedRuntime />
       <main className="stage">
-        <h1 className="visually-hidden">Incident map</h1>
+        <EmbedTitle />
         {webgl ? (
           <ErrorBoundary label="map">
             <MapHost embedded />

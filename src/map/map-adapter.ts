@@ -82,6 +82,7 @@ export class MapAdapter {
   private readonly hadCameraInUrl: boolean;
   private unsubscribe: (() => void) | null = null;
   private unsubscribeTheme: (() => void) | null = null;
+  private theme: 'light' | 'dark' = 'light';
 
   constructor(
     private readonly store: AppStore,
@@ -142,6 +143,11 @@ export class MapAdapter {
     if (!this.map || this.options.offscreen) return;
     const theme = themeStore().getState().resolved;
     applyBasemapTheme(this.map, theme);
+    if (this.theme !== theme) {
+      this.theme = theme;
+      // Only the selection ring changes colour (a new layer prop; the points keep their data).
+      if (this.overlay && this.store.getState().data) this.drawIncidents(this.store.getState());
+    }
     this.map.getContainer().setAttribute('data-map-theme', theme);
   }
 
@@ -241,6 +247,7 @@ export class MapAdapter {
       strikes: s.layers.strikes,
       density: s.layers.density,
       selectedPoint: point >= 0 ? point : null,
+      selectedColor: this.theme === 'dark' ? [255, 255, 255, 255] : [17, 17, 17, 255],
     });
   }
 

@@ -22,3 +22,9 @@ export function EmbedControls({ controls }: { controls: Controls }) {
   if (controls !== 'time') return null;
   return <CompactTimeline />;
 }
+
+/** The embed's page heading, for screen readers (the frame has no visible header). */
+export function EmbedTitle() {
+  const title = useAppStore((s) => s.data?.dataset?.title ?? 'Incident map');
+  return <h1 className="visually-hidden">{title}</h1>;
+}
