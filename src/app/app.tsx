@@ -181,7 +181,7 @@ export function App({
       <main className="stage">
         {webgl ? (
           <ErrorBoundary label="map">
-            <MapHost />
+            <MapHost embedded={view.embed} />
             <Legend />
             <HoverTooltip />
             <Chooser />

@@ -91,6 +91,10 @@ test('controls=none leaves the map, legend and source line; controls=full is the
   await openApp(page, '?embed=1&controls=full&from=2024-01-01&to=2024-01-31');
   await expect(page.locator('.topbar')).toBeVisible();
   await expect(page.getByTestId('window-label')).toHaveText('1 Jan 2024 – 31 Jan 2024');
+  // Still an embed: the map does not trap the host page's scroll.
+  expect(await page.evaluate(() => window.__incidentMap!.map.cooperativeGestures.isEnabled())).toBe(
+    true,
+  );
 });
 
 test('the embed view has no serious accessibility violations, light and dark', async ({ page }) => {
