@@ -122,10 +122,12 @@ test('a host page on an allowed origin drives the map and hears its events', asy
     '{"source":"incident-map","type":"windowchange","from":"2024-02-01","to":"2024-02-15"}',
   );
 
-  // Select, and a click in the map's own UI reported back.
+  // Select; and a change made in the map's own UI is reported back.
   await page.getByRole('button', { name: 'Select', exact: true }).click();
   await expect(frame.locator('#panel-title')).toHaveText('Tower 22');
   await expect(log).toContainText('"type":"select","target":"base:tower_22"');
+  await frame.getByRole('button', { name: 'Close panel' }).click();
+  await expect(log).toContainText('"type":"select","target":null');
 
   // An invalid command from the allowed origin is answered with an error.
   await page.getByLabel('Select').fill('nonsense');
