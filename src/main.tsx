@@ -9,13 +9,34 @@ import { initialSource, setDataSource } from './state/data-source';
 import { createAppStore } from './state/store';
 import { parseUrl } from './state/url-schema';
 import { startUrlSync } from './state/url-sync';
+import { onThemeChange, themeStore } from './state/theme';
+import { parseViewOptions } from './state/view-options';
+import { startBridge } from './embed/bridge';
+import { loadEmbedOrigins } from './embed/embed-config';
 import { StoreContext } from './ui/store-context';
 import './ui/styles.css';
 
 const { state: urlState, notices } = parseUrl(location.search);
+// Presentation keys (theme, embed, controls, autoplay, origin): same notice convention.
+const viewOptions = parseViewOptions(new URLSearchParams(location.search), (key, value, why) =>
+  notices.push(`Ignored ${key}=${value.slice(0, 60)}: ${why}.`),
+);
 const store = createAppStore(urlState, notices);
 // The banner names any data other than the default; imports update this (src/ui/import).
 setDataSource(initialSource(urlState));
+themeStore(viewOptions.theme);
+// url-sync does not know `theme`: the switch writes it here (and keeps the other keys).
+onThemeChange((theme) => {
+  const params = new URLSearchParams(location.search);
+  if (theme === 'light') params.delete('theme');
+  else params.set('theme', theme);
+  const text = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%2F/g, '/');
+  history.replaceState(
+    history.state,
+    '',
+    `${location.pathname}${text ? `?${text}` : ''}${location.hash}`,
+  );
+});
 
 // Other incident data brings its own metadata or none: the default caveat never labels it.
 const urls: DataUrls = {
@@ -50,6 +71,13 @@ async function load(): Promise<void> {
   setDataSource(initialSource(urlState));
   // Parsed, validated, indexed and handed to the layer (the benchmark's ready_ms ends here).
   if (data.failures.every((f) => f.url !== urls.incidents)) performance.mark('incidents-ready');
+  if (viewOptions.autoplay) {
+    // Refused under prefers-reduced-motion (the store checks); read it now rather than rely on
+    // the timeline's hook having run.
+    const reduced = matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    store.getState().setReducedMotion(reduced);
+    store.getState().play({ auto: true });
+  }
 }
 
 startUrlSync(store, {
@@ -61,9 +89,22 @@ startUrlSync(store, {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <StoreContext.Provider value={store}>
-      <App webgl={hasWebGl2()} onRetry={() => void load()} onCancel={() => loading?.abort()} />
+      <App
+        webgl={hasWebGl2()}
+        view={viewOptions}
+        onRetry={() => void load()}
+        onCancel={() => loading?.abort()}
+      />
     </StoreContext.Provider>
   </StrictMode>,
 );
 
 void load();
+
+// The postMessage API for host pages, when the map is in a frame: allowed origins are those of
+// embed-config.json and of `origin=`.
+if (window.parent !== window) {
+  void loadEmbedOrigins().then((configured) =>
+    startBridge(store, { origins: [...new Set([...configured, ...viewOptions.origins])] }),
+  );
+}

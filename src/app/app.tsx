@@ -15,6 +15,11 @@ import { SidePanel } from '../ui/panels/side-panel';
 import { ErrorPanel, LoadingStatus, LoadReport, Notices } from '../ui/status-panels';
 import { useAppStore } from '../ui/store-context';
 import { Timeline } from '../ui/timeline';
+import { EmbedControls, EmbedRuntime, EmbedTitle } from '../ui/embed/embed-shell';
+import { SourceLine } from '../ui/embed/source-line';
+import { EmbedButton } from '../ui/embed/embed-button';
+import { ThemeSwitch } from '../ui/theme/theme-switch';
+import { DEFAULT_VIEW_OPTIONS, type ViewOptions } from '../state/view-options';
 import { MapHost } from './map-host';
 
 /** Keeps a rendering error in one part from blanking the page. */
@@ -70,6 +75,8 @@ function Header({ webgl }: { webgl: boolean }) {
       </button>
       <ImportButton />
       {webgl && <ExportButton openMap={openExportMap} />}
+      {ready && <EmbedButton />}
+      <ThemeSwitch />
     </header>
   );
 }
@@ -106,16 +113,71 @@ function ViewToggles() {
   );
 }
 
-/** The whole app. */
-export function App({
+/**
+ * The embed layout (`?embed=1`, controls `time` or `none`): the map with its legend, panels on
+ * click, the compact timeline (or none), and the source line with "Open full map".
+ */
+function EmbedApp({
   webgl,
+  controls,
   onRetry,
   onCancel,
 }: {
   webgl: boolean;
+  controls: ViewOptions['controls'];
   onRetry(): void;
   onCancel(): void;
 }) {
+  return (
+    <div className="app embed" data-controls={controls}>
+      <EmbedRuntime />
+      <main className="stage">
+        <EmbedTitle />
+        {webgl ? (
+          <ErrorBoundary label="map">
+            <MapHost embedded />
+            <Legend compact />
+            <HoverTooltip />
+            <Chooser />
+          </ErrorBoundary>
+        ) : (
+          <NoWebGlFallback />
+        )}
+        <div className="status-stack">
+          <LoadingStatus onCancel={onCancel} />
+          <ErrorPanel onRetry={onRetry} />
+          <Notices />
+        </div>
+        <ErrorBoundary label="panel">
+          <SidePanel />
+        </ErrorBoundary>
+      </main>
+      <div className="embed-bottom">
+        <ErrorBoundary label="timeline">
+          <EmbedControls controls={controls} />
+        </ErrorBoundary>
+        <SourceLine />
+      </div>
+    </div>
+  );
+}
+
+/** The whole app; `view` (URL presentation options) picks the embed layout. */
+export function App({
+  webgl,
+  onRetry,
+  onCancel,
+  view = DEFAULT_VIEW_OPTIONS,
+}: {
+  webgl: boolean;
+  onRetry(): void;
+  onCancel(): void;
+  view?: ViewOptions;
+}) {
+  if (view.embed && view.controls !== 'full')
+    return (
+      <EmbedApp webgl={webgl} controls={view.controls} onRetry={onRetry} onCancel={onCancel} />
+    );
   return (
     <div className="app">
       <div className="app-head">
@@ -125,7 +187,7 @@ export function App({
       <main className="stage">
         {webgl ? (
           <ErrorBoundary label="map">
-            <MapHost />
+            <MapHost embedded={view.embed} />
             <Legend />
             <HoverTooltip />
             <Chooser />

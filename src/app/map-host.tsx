@@ -5,15 +5,22 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapAdapter } from '../map/map-adapter';
 import { useAppStoreApi } from '../ui/store-context';
 
-/** The map area. */
-export function MapHost() {
+/**
+ * The map area. `embedded`: cooperative gestures (Ctrl/⌘ + scroll zooms, two fingers pan), so
+ * the map never traps the host page's scroll.
+ */
+export function MapHost({ embedded = false }: { embedded?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   const store = useAppStoreApi();
   useEffect(() => {
-    const adapter = new MapAdapter(store, worldUrl);
+    const adapter = new MapAdapter(
+      store,
+      worldUrl,
+      embedded ? { map: { cooperativeGestures: true } } : {},
+    );
     adapter.mount(ref.current!);
     return () => adapter.destroy();
-  }, [store]);
+  }, [store, embedded]);
   return (
     <div
       ref={ref}

@@ -5,14 +5,95 @@
  */
 import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import type { WorldLayers } from '../geo/world';
-import { FORCE_CLASSES } from '../state/palette';
+import { BASE_COLORS, FORCE_CLASSES } from '../state/palette';
+
+/** Basemap colours of a theme. Incidents keep their colours in both themes. */
+export interface BasemapPalette {
+  sea: string;
+  land: string;
+  coast: string;
+  border: string;
+  label: string;
+  labelHalo: string;
+  /** The force-level fill's opacity (the light greens are muted on dark land). */
+  forcesOpacity: number;
+  /** Base labels, the selected base's ring, and the force-level "as of" labels. */
+  baseLabel: string;
+  baseLabelInactive: string;
+  baseHalo: string;
+  selectRing: string;
+  asOf: string;
+}
+
+/** Light and dark basemaps (the dark one keeps the sea darker than the land, as on the light). */
+export const BASEMAP_PALETTES: Record<'light' | 'dark', BasemapPalette> = {
+  light: {
+    sea: '#c9dde8',
+    land: '#f3efe6',
+    coast: '#8fb0c2',
+    border: '#8a8276',
+    label: '#6b6256',
+    labelHalo: 'rgba(255,255,255,0.8)',
+    forcesOpacity: 0.7,
+    baseLabel: BASE_COLORS.active,
+    baseLabelInactive: BASE_COLORS.inactive,
+    baseHalo: '#ffffff',
+    selectRing: '#111111',
+    asOf: '#6b4300',
+  },
+  dark: {
+    sea: '#0e1a26',
+    land: '#2b3038',
+    coast: '#3f5d73',
+    border: '#9a9486',
+    label: '#b8c0ca',
+    labelHalo: 'rgba(0,0,0,0.75)',
+    forcesOpacity: 0.45,
+    baseLabel: '#e8edf3',
+    baseLabelInactive: '#8a94a0',
+    baseHalo: '#111820',
+    selectRing: '#ffffff',
+    asOf: '#f2cb7a',
+  },
+};
 
 /** The style the map starts with: just the sea, so it paints at once. */
-export const INITIAL_STYLE: StyleSpecification = {
-  version: 8,
-  sources: {},
-  layers: [{ id: 'sea', type: 'background', paint: { 'background-color': '#c9dde8' } }],
-};
+export function initialStyle(theme: 'light' | 'dark' = 'light'): StyleSpecification {
+  return {
+    version: 8,
+    sources: {},
+    layers: [
+      { id: 'sea', type: 'background', paint: { 'background-color': BASEMAP_PALETTES[theme].sea } },
+    ],
+  };
+}
+
+/** The light starting style. */
+export const INITIAL_STYLE: StyleSpecification = initialStyle('light');
+
+/**
+ * Recolours the basemap (and the base and force-level labels) for a theme with
+ * `setPaintProperty`: no source or layer is rebuilt, the incident layer is untouched.
+ */
+export function applyBasemapTheme(map: MapLibreMap, theme: 'light' | 'dark'): void {
+  const p = BASEMAP_PALETTES[theme];
+  const paint = (layer: string, prop: string, value: unknown) => {
+    if (map.getLayer(layer)) map.setPaintProperty(layer, prop as never, value as never);
+  };
+  paint('sea', 'background-color', p.sea);
+  paint(LAND_LAYER, 'fill-color', p.land);
+  paint(FORCES_LAYER, 'fill-opacity', p.forcesOpacity);
+  paint('coast', 'line-color', p.coast);
+  paint('borders', 'line-color', p.border);
+  paint('country-labels', 'text-color', p.label);
+  paint('country-labels', 'text-halo-color', p.labelHalo);
+  const inactive = ['==', ['feature-state', 'active'], false];
+  paint('base-labels', 'text-color', ['case', inactive, p.baseLabelInactive, p.baseLabel]);
+  paint('base-labels', 'text-halo-color', p.baseHalo);
+  paint('bases-halo', 'circle-stroke-color', p.selectRing);
+  paint('forces-as-of', 'text-color', p.asOf);
+  paint('forces-as-of', 'text-halo-color', p.baseHalo);
+}
 
 /** Layer id of the force-level fill (also the layer queried for country clicks). */
 export const FORCES_LAYER = 'forces-fill';

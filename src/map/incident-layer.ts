@@ -20,6 +20,8 @@ export interface IncidentLayerState {
   /** Show a heatmap of the window's incidents instead of points. */
   density: boolean;
   selectedPoint: number | null;
+  /** Colour of the selected incident's ring (RGBA): dark on the light basemap, light on the dark. */
+  selectedColor?: [number, number, number, number];
 }
 
 // Created once: a new extensions array would make deck.gl rebuild the layer's shaders.
@@ -171,7 +173,7 @@ export class IncidentOverlay {
           getRadius: 10,
           lineWidthUnits: 'pixels',
           getLineWidth: 3,
-          getLineColor: [17, 17, 17, 255],
+          getLineColor: s.selectedColor ?? [17, 17, 17, 255],
         } as never),
       );
     }

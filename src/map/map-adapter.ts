@@ -19,7 +19,15 @@ import { loadWorldLayers } from '../geo/world-loader';
 import type { AppState, AppStore } from '../state/store';
 import { forceOn, isBaseActive } from '../state/selectors';
 import type { Selection } from '../state/url-schema';
-import { addBasemap, COUNTRY_SOURCE, FORCES_LAYER, INITIAL_STYLE, LAND_LAYER } from './basemap';
+import {
+  addBasemap,
+  applyBasemapTheme,
+  COUNTRY_SOURCE,
+  FORCES_LAYER,
+  initialStyle,
+  LAND_LAYER,
+} from './basemap';
+import { themeStore } from '../state/theme';
 import {
   addBaseLayers,
   BASE_LABEL_LAYER,
@@ -73,6 +81,8 @@ export class MapAdapter {
   private forceMarks = new ForceMarks();
   private readonly hadCameraInUrl: boolean;
   private unsubscribe: (() => void) | null = null;
+  private unsubscribeTheme: (() => void) | null = null;
+  private theme: 'light' | 'dark' = 'light';
 
   constructor(
     private readonly store: AppStore,
@@ -92,7 +102,8 @@ export class MapAdapter {
   mount(container: HTMLElement): void {
     const map = new MapLibreMap({
       container,
-      style: INITIAL_STYLE,
+      // The offscreen export map stays light (its legend and captions are drawn light).
+      style: initialStyle(this.options.offscreen ? 'light' : themeStore().getState().resolved),
       hash: 'map',
       center: [41.5, 33.5],
       zoom: 4.6,
@@ -118,8 +129,26 @@ export class MapAdapter {
       await overlay.ready;
       this.overlay = overlay;
       this.sync(this.store.getState(), null);
+      this.applyTheme();
     });
     this.unsubscribe = this.store.subscribe((s, prev) => this.sync(s, prev));
+    if (!this.options.offscreen)
+      this.unsubscribeTheme = themeStore().subscribe((t, prev) => {
+        if (t.resolved !== prev.resolved) this.applyTheme();
+      });
+  }
+
+  /** Recolours the basemap for the theme on screen (paint properties only; incidents untouched). */
+  private applyTheme(): void {
+    if (!this.map || this.options.offscreen) return;
+    const theme = themeStore().getState().resolved;
+    applyBasemapTheme(this.map, theme);
+    if (this.theme !== theme) {
+      this.theme = theme;
+      // Only the selection ring changes colour (a new layer prop; the points keep their data).
+      if (this.overlay && this.store.getState().data) this.drawIncidents(this.store.getState());
+    }
+    this.map.getContainer().setAttribute('data-map-theme', theme);
   }
 
   private mountOnScreen(map: MapLibreMap): void {
@@ -139,6 +168,7 @@ export class MapAdapter {
   destroy(): void {
     onScreen.delete(this);
     this.unsubscribe?.();
+    this.unsubscribeTheme?.();
     if (this.map && this.overlay) this.overlay.destroy(this.map);
     this.map?.remove();
     this.map = null;
@@ -149,7 +179,11 @@ export class MapAdapter {
     const map = this.map;
     if (!map || !this.overlay || !s.data) return;
     const fresh = this.attached !== s.data;
-    if (fresh) this.attach(map, s.data);
+    if (fresh) {
+      this.attach(map, s.data);
+      // The base layers were just (re)built with light colours.
+      this.applyTheme();
+    }
     const all = fresh || !prev;
     if (all || s.filtered !== prev.filtered) this.overlay.setMask(s.filtered?.mask ?? null);
     if (
@@ -213,6 +247,7 @@ export class MapAdapter {
       strikes: s.layers.strikes,
       density: s.layers.density,
       selectedPoint: point >= 0 ? point : null,
+      selectedColor: this.theme === 'dark' ? [255, 255, 255, 255] : [17, 17, 17, 255],
     });
   }
 

@@ -75,7 +75,8 @@ function DensitySwitch() {
           )}
           <ul className="legend-list legend-marks" aria-label="Location and confidence">
             <li>
-              <span className="dot" style={{ background: '#555' }} aria-hidden="true" /> exact site
+              <span className="dot" style={{ background: 'var(--mark-ink)' }} aria-hidden="true" />{' '}
+              exact site
             </li>
             <li>
               <span className="dot ring" aria-hidden="true" /> town-level or approximate
@@ -119,11 +120,20 @@ function startsOpen(): boolean {
   );
 }
 
-/** The map legend with layer switches. */
-export function Legend() {
+/** An embed's legend starts folded unless its frame is roomy. */
+function compactStartsOpen(): boolean {
+  return window.innerWidth >= 800 && window.innerHeight >= 560;
+}
+
+/** The map legend with layer switches; `compact` (embeds) is smaller and starts folded in small frames. */
+export function Legend({ compact = false }: { compact?: boolean }) {
   const caveat = useAppStore((s) => s.data?.dataset?.caveat ?? null);
   return (
-    <details className="legend" aria-label="Legend and layers" open={startsOpen()}>
+    <details
+      className={compact ? 'legend compact' : 'legend'}
+      aria-label="Legend and layers"
+      open={compact ? compactStartsOpen() : startsOpen()}
+    >
       <summary className="legend-title">Legend and layers</summary>
       <LayerToggle id="attacks" label="Attacks on U.S. forces">
         <ul className="legend-list">
