@@ -156,6 +156,8 @@ function EmbedApp({
         <ErrorBoundary label="timeline">
           <EmbedControls controls={controls} />
         </ErrorBoundary>
+        {/* Data other than the default is named in embeds too (src/ui/import/source-banner.tsx). */}
+        <SourceBanner />
         <SourceLine />
       </div>
     </div>
