@@ -182,6 +182,7 @@ export async function readIncidentStream(
       parse: parseMs,
       validate: validateMs,
       parts: read.second ? 2 : 1,
+      ...(read.second ? { partWait: read.waitMs ?? 0 } : {}),
     },
   };
 }

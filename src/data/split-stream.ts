@@ -44,7 +44,14 @@ export interface SplitReading {
 }
 
 /** What reading gave: bytes read, and the second part when the file was split. */
-export type SplitRead = { loaded: number; second: ReadPart | null } | 'again';
+export type SplitRead =
+  | {
+      loaded: number;
+      second: ReadPart | null;
+      /** How long this part waited for the second worker once done (0: it was first). */
+      waitMs?: number;
+    }
+  | 'again';
 
 /** Resolves on the next task, after pending reads (a message, not a clamped timer). */
 function nextTask(channel: MessageChannel): Promise<void> {
@@ -194,6 +201,7 @@ export async function readSplit(
     helper!.cancel();
     return 'again';
   }
+  const waitStart = performance.now();
   const second = await helper!.end();
-  return second ? { loaded, second } : 'again';
+  return second ? { loaded, second, waitMs: performance.now() - waitStart } : 'again';
 }
