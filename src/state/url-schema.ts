@@ -67,6 +67,10 @@ export interface UrlState {
   table?: boolean;
   /** The table's sort; absent = by date, oldest first. */
   sort?: TableSort;
+  /** A story (presentation) id; see src/data/story.ts. */
+  story?: string;
+  /** The story's step, 1-based (only meaningful with `story`). */
+  step?: number;
   incidents?: string;
   bases?: string;
   forces?: string;
@@ -76,6 +80,11 @@ export interface UrlState {
 export const MAX_LIST_ITEMS = 50;
 export const MAX_ITEM_LENGTH = 100;
 export const MAX_QUERY_LENGTH = 100;
+
+/** A story id: lowercase letters, digits and hyphens, at most 40 characters. */
+export const STORY_ID = /^[a-z0-9-]{1,40}$/;
+/** Story steps are numbered 1..MAX_STORY_STEP in the URL. */
+export const MAX_STORY_STEP = 99;
 
 /** A list item may hold a comma or a percent sign: those two are escaped inside items. */
 function escapeItem(v: string): string {
@@ -191,6 +200,8 @@ export function parseUrl(search: string): { state: UrlState; notices: string[] }
       );
   }
 
+  parseStory(params, state, drop);
+
   for (const key of DATA_KEYS) {
     const v = params.get(key);
     if (v === null || v === '') continue;
@@ -198,6 +209,25 @@ export function parseUrl(search: string): { state: UrlState; notices: string[] }
     else drop(key, v, 'only relative paths and http(s) URLs are loaded');
   }
   return { state, notices };
+}
+
+/** Reads `story` (an id) and `step` (1-based). */
+function parseStory(
+  params: URLSearchParams,
+  state: UrlState,
+  drop: (key: string, value: string, why: string) => void,
+): void {
+  const story = params.get('story');
+  if (story !== null) {
+    if (STORY_ID.test(story)) state.story = story;
+    else drop('story', story, 'expected an id of a-z, 0-9 and -, at most 40 characters');
+  }
+  const step = params.get('step');
+  if (step !== null) {
+    const n = /^\d{1,2}$/.test(step) ? Number(step) : 0;
+    if (n >= 1 && n <= MAX_STORY_STEP) state.step = n;
+    else drop('step', step, `expected a step number from 1 to ${MAX_STORY_STEP}`);
+  }
 }
 
 /** Reads the filter keys: lists of known or well-formed values, `casualties`, `q`. */
@@ -288,6 +318,8 @@ export function serializeUrl(state: UrlState, current = ''): string {
   put('q', state.q || undefined);
   put('table', state.table ? '1' : undefined);
   put('sort', state.sort ? sortToText(state.sort) : undefined);
+  put('story', state.story);
+  put('step', state.step === undefined ? undefined : String(state.step));
   for (const key of DATA_KEYS) put(key, state[key]);
   const text = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%2F/g, '/');
   return text ? `?${text}` : '';

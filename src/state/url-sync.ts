@@ -39,6 +39,8 @@ export function urlStateOf(
       s.tableSort.key === DEFAULT_SORT.key && s.tableSort.desc === DEFAULT_SORT.desc
         ? undefined
         : s.tableSort,
+    story: s.story ?? undefined,
+    step: s.story ? s.storyStep : undefined,
   };
 }
 
@@ -82,6 +84,8 @@ export function startUrlSync(
       s.filters === prev.filters &&
       s.tableOpen === prev.tableOpen &&
       s.tableSort === prev.tableSort &&
+      s.story === prev.story &&
+      s.storyStep === prev.storyStep &&
       s.status === prev.status
     )
       return;
