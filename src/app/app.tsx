@@ -14,6 +14,18 @@ import { ErrorPanel, LoadingStatus, LoadReport, Notices } from '../ui/status-pan
 import { useAppStore } from '../ui/store-context';
 import { Timeline } from '../ui/timeline';
 import { MapHost } from './map-host';
+import { onScreenAdapter } from '../map/map-adapter';
+import { StoryButton, StoryMode } from '../ui/story/story-mode';
+import type { StoryCamera } from '../data/story';
+
+/** The on-screen map's camera, for a new story step (rounded: a URL-sized precision). */
+function currentCamera(): StoryCamera | null {
+  const map = onScreenAdapter()?.maplibre;
+  if (!map) return null;
+  const c = map.getCenter();
+  const r = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
+  return { center: [r(c.lng, 4), r(c.lat, 4)], zoom: r(map.getZoom(), 2) };
+}
 
 /** Keeps a rendering error in one part from blanking the page. */
 class ErrorBoundary extends Component<
@@ -67,6 +79,7 @@ function Header({ webgl }: { webgl: boolean }) {
         About the data
       </button>
       {webgl && <ExportButton openMap={openExportMap} />}
+      {ready && <StoryButton />}
     </header>
   );
 }
@@ -138,6 +151,9 @@ export function App({
         </ErrorBoundary>
         <ErrorBoundary label="panel">
           <SidePanel />
+        </ErrorBoundary>
+        <ErrorBoundary label="story">
+          <StoryMode getCamera={currentCamera} />
         </ErrorBoundary>
       </main>
       <ErrorBoundary label="table">
