@@ -37,6 +37,17 @@ export function StoryCard(props: StoryCardProps) {
       data-testid="story-card"
     >
       <p className="story-name">{story.title}</p>
+      <div className="story-nav">
+        <button type="button" onClick={props.onPrevious} disabled={step <= 1}>
+          ← Previous
+        </button>
+        <button type="button" onClick={props.onNext} disabled={step >= total}>
+          Next →
+        </button>
+        <button type="button" className="story-leave" onClick={props.onLeave}>
+          Leave story
+        </button>
+      </div>
       <div aria-live="polite" aria-atomic="true">
         <p className="story-counter" data-testid="story-counter">
           Step {step} of {total}
@@ -57,17 +68,6 @@ export function StoryCard(props: StoryCardProps) {
           </span>
         ))}
       </p>
-      <div className="story-nav">
-        <button type="button" onClick={props.onPrevious} disabled={step <= 1}>
-          ← Previous
-        </button>
-        <button type="button" onClick={props.onNext} disabled={step >= total}>
-          Next →
-        </button>
-        <button type="button" className="story-leave" onClick={props.onLeave}>
-          Leave story
-        </button>
-      </div>
       <details className="story-authoring">
         <summary>Edit story</summary>
         <div className="story-edit-buttons">

@@ -21,9 +21,12 @@ import { download } from '../table/download';
 import { StoryCard } from './story-card';
 import { StepForm, type StepText } from './step-form';
 
-/** Keys typed here belong to the control, never to the story. */
-const OWN_KEYS =
+/** Arrows typed here belong to the control (or the map, which pans with them), never to the story. */
+const ARROW_OWNERS =
   'input, textarea, select, [role="slider"], [contenteditable="true"], [role="dialog"], dialog, .maplibregl-map';
+/** Escape typed here closes the control first. */
+const ESCAPE_OWNERS =
+  'input, textarea, select, [contenteditable="true"], [role="dialog"], dialog, form';
 
 /** The browser's fetch (a stable function, so the loading effect runs once). */
 const browserFetch: FetchLike = (url, init) => fetch(url, init);
@@ -101,16 +104,18 @@ export function StoryMode({
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
       const target = e.target instanceof Element ? e.target : null;
-      if (target?.closest(OWN_KEYS)) return;
-      if (e.key === 'ArrowRight') move(1);
-      else if (e.key === 'ArrowLeft') move(-1);
-      else if (e.key === 'Escape') leave();
+      const arrow = e.key === 'ArrowRight' || e.key === 'ArrowLeft';
+      if (arrow && !target?.closest(ARROW_OWNERS)) move(e.key === 'ArrowRight' ? 1 : -1);
+      else if (e.key === 'Escape' && !target?.closest(ESCAPE_OWNERS) && !store.getState().chooser)
+        leave();
       else return;
+      // Handled: the side panel (which also closes on Escape) leaves its selection alone.
       e.preventDefault();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [active, move, leave]);
+    // Capture phase: the story sees Escape before the side panel's window listener.
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [active, move, leave, store]);
 
   if (!active) return null;
 
