@@ -16,6 +16,7 @@ import { Timeline } from '../ui/timeline';
 import { MapHost } from './map-host';
 import { onScreenAdapter } from '../map/map-adapter';
 import { StoryButton, StoryMode } from '../ui/story/story-mode';
+import { ShareMenu } from '../ui/share/share-menu';
 import type { StoryCamera } from '../data/story';
 
 /** The on-screen map's camera, for a new story step (rounded: a URL-sized precision). */
@@ -80,6 +81,7 @@ function Header({ webgl }: { webgl: boolean }) {
       </button>
       {webgl && <ExportButton openMap={openExportMap} />}
       {ready && <StoryButton />}
+      {ready && <ShareMenu />}
     </header>
   );
 }
