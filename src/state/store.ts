@@ -175,8 +175,11 @@ export interface AppState {
   setStoryStep(step: number): void;
   /** Leaves the story: its keys leave the URL. */
   leaveStory(): void;
-  /** Applies a story step: window with its mode, filters (others cleared), selection, camera. */
-  applyStoryView(view: StoryView): void;
+  /**
+   * Applies a story step: window with its mode, filters (others cleared), selection, camera.
+   * `keepCamera` leaves the camera alone (a link's `#map` wins on load).
+   */
+  applyStoryView(view: StoryView, options?: { keepCamera?: boolean }): void;
   /** Asks the map to move its camera (applied once by the map adapter). */
   requestCamera(target: CameraTarget): void;
 }

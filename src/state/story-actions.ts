@@ -50,7 +50,8 @@ export function storyActions(set: SetState, get: GetState): Pick<AppState, Story
     requestCamera: (target) =>
       set({ cameraRequest: { target, seq: (get().cameraRequest?.seq ?? 0) + 1 } }),
 
-    applyStoryView(view) {
+    applyStoryView(view, options) {
+      const keepCamera = options?.keepCamera ?? false;
       const span = get().data?.incidents.span;
       // A moving window keeps the step's length; other modes keep the current length.
       const spanDays =
@@ -70,9 +71,9 @@ export function storyActions(set: SetState, get: GetState): Pick<AppState, Story
         selection: view.selection,
         chooser: null,
         // With no camera of its own, a step with a selection flies to it.
-        flyTo: view.camera ? null : view.selection,
+        flyTo: view.camera || keepCamera ? null : view.selection,
       });
-      if (view.camera) get().requestCamera(view.camera);
+      if (view.camera && !keepCamera) get().requestCamera(view.camera);
     },
   };
 }

@@ -4,7 +4,7 @@
  * ←/→ (not while typing, on a slider or a select, or on the map, which pans with arrows) and
  * leaves with Escape. Authoring edits live in memory until downloaded.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   DEFAULT_STORY_ID,
   loadStory,
@@ -78,12 +78,16 @@ export function StoryMode({
   }, [storyId, ready, story, fetchFn, store]);
 
   const active = story && storyId === story.id ? story : null;
+  // A story link with `#map` keeps its camera for the step it opens (DESIGN.md: `#map` first).
+  const hashCamera = useRef(store.getState().story !== null && /(^#|&)map=/.test(location.hash));
 
   useEffect(() => {
     if (!active) return;
     const n = clampStep(active, step);
-    if (n !== step) store.getState().setStoryStep(n);
-    else store.getState().applyStoryView(stepToView(active.steps[n - 1]!));
+    if (n !== step) return store.getState().setStoryStep(n);
+    const keepCamera = hashCamera.current;
+    hashCamera.current = false;
+    store.getState().applyStoryView(stepToView(active.steps[n - 1]!), { keepCamera });
   }, [active, step, store]);
 
   const move = useCallback(
