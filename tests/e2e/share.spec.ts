@@ -3,6 +3,7 @@
  * view (window, mode, counts with filters, the open panel, layers, radius, table, camera); the
  * citation names the permalink and today's date.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { cspViolations, openApp, waitForMapIdle, waitForMapReady, watchProblems } from './helpers';
 
@@ -81,9 +82,43 @@ test('Cite this view: the citation holds the permalink and the access date', asy
   expect(bib).toContain(`urldate = {${today}}`);
   expect(bib).toContain('casualties=1');
 
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(
+    axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id),
+  ).toEqual([]);
+
   await dialog.getByRole('button', { name: 'Copy citation' }).click();
   await expect(dialog.getByText('Copied')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
+});
+
+test('a link copied during a story reopens the step, with the camera of the link', async ({
+  page,
+  context,
+}) => {
+  await openApp(page, '?story=campaign&step=4');
+  await expect(page.getByTestId('story-counter')).toHaveText('Step 4 of 6');
+  await waitForMapIdle(page);
+  await page.evaluate(() => window.__incidentMap!.map.jumpTo({ center: [41.3, 34.9], zoom: 8 }));
+  await waitForMapIdle(page);
+  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByTestId('share-status')).toHaveText('Link copied');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toContain('story=campaign&step=4');
+
+  const other = await context.newPage();
+  await other.goto(link);
+  await waitForMapReady(other);
+  await expect(other.getByTestId('story-counter')).toHaveText('Step 4 of 6');
+  await expect(other.getByTestId('window-label')).toHaveText('2 Feb 2024');
+  const camera = await other.evaluate(() => {
+    const map = window.__incidentMap!.map;
+    return [map.getCenter().lng, map.getCenter().lat, map.getZoom()].map((v) => v.toFixed(1));
+  });
+  expect(camera).toEqual(['41.3', '34.9', '8.0']);
 });
