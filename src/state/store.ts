@@ -318,7 +318,7 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
     hover: null,
     chooser: null,
     aboutOpen: false,
-    compareOpen: false,
+    compareOpen: url.compare ?? false,
     notices,
     resetViewRequest: 0,
     flyTo: url.select ?? null,

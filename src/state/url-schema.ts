@@ -67,6 +67,8 @@ export interface UrlState {
   table?: boolean;
   /** The table's sort; absent = by date, oldest first. */
   sort?: TableSort;
+  /** The base ranking ("Compare bases") panel is open. */
+  compare?: boolean;
   /** A story (presentation) id; see src/data/story.ts. */
   story?: string;
   /** The story's step, 1-based (only meaningful with `story`). */
@@ -186,6 +188,12 @@ export function parseUrl(search: string): { state: UrlState; notices: string[] }
   if (table !== null) {
     if (table === '1' || table === '0') state.table = table === '1';
     else drop('table', table, 'expected 1 or 0');
+  }
+
+  const compare = params.get('compare');
+  if (compare !== null) {
+    if (compare === '1' || compare === '0') state.compare = compare === '1';
+    else drop('compare', compare, 'expected 1 or 0');
   }
 
   const sort = params.get('sort');
@@ -318,6 +326,7 @@ export function serializeUrl(state: UrlState, current = ''): string {
   put('q', state.q || undefined);
   put('table', state.table ? '1' : undefined);
   put('sort', state.sort ? sortToText(state.sort) : undefined);
+  put('compare', state.compare ? '1' : undefined);
   put('story', state.story);
   put('step', state.step === undefined ? undefined : String(state.step));
   for (const key of DATA_KEYS) put(key, state[key]);

@@ -32,6 +32,7 @@ const SAMPLES: { [K in keyof UrlState]-?: { value: NonNullable<UrlState[K]>; que
   q: { value: 'tower 22', query: 'q=tower+22' },
   table: { value: true, query: 'table=1' },
   sort: { value: { key: 'casualties', desc: true }, query: 'sort=-casualties' },
+  compare: { value: true, query: 'compare=1' },
   story: { value: 'campaign', query: 'story=campaign' },
   step: { value: 3, query: 'step=3' },
   incidents: { value: 'data/other.geojson', query: 'incidents=data/other.geojson' },
@@ -103,6 +104,7 @@ function view(s: AppState) {
     rings: s.rings,
     tableOpen: s.tableOpen,
     tableSort: s.tableSort,
+    compareOpen: s.compareOpen,
     story: s.story,
     storyStep: s.story ? s.storyStep : null,
   };
@@ -110,8 +112,12 @@ function view(s: AppState) {
 
 const day = (iso: string) => isoToDay(iso)!;
 
-/** One store action per view key (the keys the store owns; data URLs stay as requested). */
-const ACTIONS: Record<string, (s: AppState) => void> = {
+/** The keys the store owns (`from`/`to` are one window; data URLs stay as requested). */
+type StoreKey =
+  Exclude<keyof UrlState, 'from' | 'to' | 'incidents' | 'bases' | 'forces'> | 'window';
+
+/** One store action per view key; typed, so a new URL key needs an action here too. */
+const ACTIONS: Record<StoreKey, (s: AppState) => void> = {
   window: (s) => s.setWindow({ start: day('2023-10-18'), end: day('2024-01-10') }),
   mode: (s) => s.setMode('cumulative'),
   span: (s) => {
@@ -132,6 +138,7 @@ const ACTIONS: Record<string, (s: AppState) => void> = {
   rings: (s) => s.setRings(true),
   table: (s) => s.setTableOpen(true),
   sort: (s) => s.setTableSort({ key: 'target', desc: true }),
+  compare: (s) => s.setCompareOpen(true),
   story: (s) => s.openStory('campaign', 4),
   step: (s) => {
     s.openStory('campaign');
@@ -143,7 +150,7 @@ describe('store → permalink → fresh store', () => {
   it.each(Object.keys(ACTIONS))('%s survives the permalink', async (name) => {
     const store = await readyStore();
     const before = view(store.getState());
-    ACTIONS[name]!(store.getState());
+    ACTIONS[name as StoreKey](store.getState());
     const changed = view(store.getState());
     expect(changed, 'the action changes the view').not.toEqual(before);
 
