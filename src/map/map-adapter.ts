@@ -192,8 +192,13 @@ export class MapAdapter {
     const { target, seq } = s.cameraRequest!;
     this.handledCamera = seq;
     const animate = !s.reducedMotion;
-    if ('bounds' in target) map.fitBounds(target.bounds, { padding: 40, animate, duration: 800 });
-    else if (animate) map.flyTo({ ...target, duration: 1200, essential: false });
+    if ('bounds' in target) {
+      // On wide maps keep the box clear of the story card (left) and an open panel (right).
+      const wide = map.getContainer().clientWidth > 900;
+      const side = { left: wide ? 400 : 20, right: wide && s.selection ? 420 : 40 };
+      const padding = { top: 30, bottom: 30, ...side };
+      map.fitBounds(target.bounds, { padding, animate, duration: 800 });
+    } else if (animate) map.flyTo({ ...target, duration: 1200, essential: false });
     else map.jumpTo(target);
   }
 

@@ -35,8 +35,13 @@ const browserFetch: FetchLike = (url, init) => fetch(url, init);
 export function StoryButton() {
   const open = useAppStore((s) => s.story !== null);
   const openStory = useAppStore((s) => s.openStory);
+  const leaveStory = useAppStore((s) => s.leaveStory);
   return (
-    <button type="button" aria-pressed={open} onClick={() => openStory(DEFAULT_STORY_ID)}>
+    <button
+      type="button"
+      aria-pressed={open}
+      onClick={() => (open ? leaveStory() : openStory(DEFAULT_STORY_ID))}
+    >
       Story
     </button>
   );
