@@ -147,3 +147,24 @@ test('the story card passes axe and fits a 375 px screen', async ({ page }) => {
   await expect(card(page).getByRole('button', { name: 'Next →' })).toBeInViewport();
   await page.screenshot({ path: 'test-results/e2e/story-375.png' });
 });
+
+test('a story file with a bad step skips it with a notice; the rest of the story works', async ({
+  page,
+}) => {
+  const problems = await watchProblems(page);
+  const raw = JSON.parse(readFileSync('data/story.json', 'utf8')) as {
+    steps: Record<string, unknown>[];
+  };
+  raw.steps[1] = { ...raw.steps[1], camera: { center: [38.7, 133.3], zoom: 7 } };
+  await page.route('**/data/story.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify(raw) }),
+  );
+  await openApp(page, '?story=campaign&step=2');
+  await expect(page.getByRole('status', { name: 'Notices' })).toContainText(
+    'data/story.json, step 2: field `camera',
+  );
+  // Five valid steps: step 2 is now the former step 3.
+  await expect(counter(page)).toHaveText('Step 2 of 5');
+  await expect(page.getByRole('region', { name: 'Tower 22' })).toBeVisible();
+  expect(problems.pageErrors).toEqual([]);
+});
