@@ -99,9 +99,14 @@ test('Next/→ and Previous/← move the steps and the URL; the slider keeps its
 test('add the current view as a step, then download: valid JSON with one more step', async ({
   page,
 }) => {
+  const storyRequests: string[] = [];
+  page.on('request', (r) => r.url().includes('story.json') && storyRequests.push(r.url()));
   await openApp(page, '?from=2023-11-01&to=2023-11-30&types=drone');
+  // The story is fetched only when it is opened.
+  expect(storyRequests).toEqual([]);
   await page.getByRole('button', { name: 'Story', exact: true }).click();
   await expect(counter(page)).toHaveText('Step 1 of 6');
+  expect(storyRequests).toEqual([expect.stringMatching(/\/data\/story\.json$/)]);
   await expect.poll(() => urlParam(page, 'story')).toBe('campaign');
   await expect.poll(() => urlParam(page, 'step')).toBe('1');
   await card(page).getByText('Edit story').click();
