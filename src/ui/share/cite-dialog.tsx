@@ -27,7 +27,7 @@ function CitationField({ label, text, rows }: { label: string; text: string; row
       <textarea id={id} ref={area} readOnly value={text} rows={rows} />
       <div className="cite-actions">
         <button type="button" onClick={() => void copy()}>
-          Copy {label.toLowerCase()}
+          Copy {label === 'BibTeX' ? label : label.toLowerCase()}
         </button>
         <span role="status">{status}</span>
       </div>
