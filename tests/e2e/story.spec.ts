@@ -173,3 +173,24 @@ test('a story file with a bad step skips it with a notice; the rest of the story
   await expect(page.getByRole('region', { name: 'Tower 22' })).toBeVisible();
   expect(problems.pageErrors).toEqual([]);
 });
+
+test('under prefers-reduced-motion a step moves the camera at once, without a flight', async ({
+  page,
+}) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openApp(page, '?story=campaign&step=2');
+  await expect(counter(page)).toHaveText('Step 2 of 6');
+  await waitForMapIdle(page);
+  await card(page).getByRole('button', { name: 'Next →' }).click();
+  await expect(counter(page)).toHaveText('Step 3 of 6');
+  // Read at once, without waiting for the map: a jump has already arrived.
+  const state = await page.evaluate(() => {
+    const map = window.__incidentMap!.map;
+    return { moving: map.isMoving(), zoom: map.getZoom(), ...map.getCenter() };
+  });
+  const tower = baseLngLat('tower_22');
+  expect(state.moving).toBe(false);
+  expect(state.zoom).toBeCloseTo(7, 5);
+  expect(Math.abs(state.lng - tower[0])).toBeLessThan(0.01);
+  expect(Math.abs(state.lat - tower[1])).toBeLessThan(0.01);
+});
