@@ -79,6 +79,9 @@ test('Next/→ and Previous/← move the steps and the URL; the slider keeps its
   await expect(counter(page)).toHaveText('Step 4 of 6');
   await card(page).getByRole('button', { name: '← Previous' }).click();
   await expect(counter(page)).toHaveText('Step 3 of 6');
+  // Step 3 opens the incident's panel, yet the keyboard stays on the card's button.
+  await expect(page.locator('#panel-title')).toContainText('Tower 22');
+  await expect(card(page).getByRole('button', { name: '← Previous' })).toBeFocused();
   await expect.poll(() => urlParam(page, 'step')).toBe('3');
 
   // On the timeline's slider the arrows move the date, not the story.

@@ -3,7 +3,7 @@
  * "Step 2 of 6", Previous/Next, leave, and the authoring buttons. Presentational: the
  * controller (story-mode.tsx) owns the story and the step.
  */
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { Story } from '../../data/story';
 import { SourceLink } from '../sources-list';
 
@@ -29,6 +29,22 @@ export function StoryCard(props: StoryCardProps) {
   const current = story.steps[step - 1]!;
   const total = story.steps.length;
   const titleId = useId();
+  // A step with a selection opens the side panel, which takes focus: a keyboard user who pressed
+  // Previous/Next keeps their place on the card's buttons instead.
+  const nav = useRef<HTMLDivElement>(null);
+  const refocus = useRef<'previous' | 'next' | null>(null);
+  useEffect(() => {
+    const which = refocus.current;
+    if (!which) return;
+    const frame = requestAnimationFrame(() => {
+      refocus.current = null;
+      const buttons = nav.current?.querySelectorAll<HTMLButtonElement>('button');
+      const wanted = buttons?.[which === 'previous' ? 0 : 1];
+      const other = buttons?.[which === 'previous' ? 1 : 0];
+      (wanted && !wanted.disabled ? wanted : other)?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [step]);
   return (
     <section
       className="story-card"
@@ -37,11 +53,25 @@ export function StoryCard(props: StoryCardProps) {
       data-testid="story-card"
     >
       <p className="story-name">{story.title}</p>
-      <div className="story-nav">
-        <button type="button" onClick={props.onPrevious} disabled={step <= 1}>
+      <div className="story-nav" ref={nav}>
+        <button
+          type="button"
+          onClick={() => {
+            refocus.current = 'previous';
+            props.onPrevious();
+          }}
+          disabled={step <= 1}
+        >
           ← Previous
         </button>
-        <button type="button" onClick={props.onNext} disabled={step >= total}>
+        <button
+          type="button"
+          onClick={() => {
+            refocus.current = 'next';
+            props.onNext();
+          }}
+          disabled={step >= total}
+        >
           Next →
         </button>
         <button type="button" className="story-leave" onClick={props.onLeave}>
