@@ -69,7 +69,10 @@ describe('StoryCard', () => {
   });
 });
 
-describe('StoryMode', () => {
+/** The story loads through fetch and zod: generous waits on a busy machine. */
+const SLOW = { timeout: 8000 };
+
+describe('StoryMode', { timeout: 30_000 }, () => {
   const fetchFn = fakeFetch({ 'data/story.json': story });
 
   it('opens the URL step, moves with the arrow keys (not in a text field) and leaves with Escape', async () => {
@@ -80,12 +83,12 @@ describe('StoryMode', () => {
       </>,
       { story: 'campaign', step: 2 },
     );
-    await screen.findByRole('region', { name: 'Two' });
+    await screen.findByRole('region', { name: 'Two' }, SLOW);
     expect(store.getState().window?.start).toBe(store.getState().window?.end);
     expect(store.getState().cameraRequest?.target).toEqual(story.steps[1]!.camera);
 
     act(() => void fireEvent.keyDown(document.body, { key: 'ArrowRight' }));
-    await screen.findByRole('region', { name: 'Three' });
+    await screen.findByRole('region', { name: 'Three' }, SLOW);
     expect(store.getState().storyStep).toBe(3);
 
     fireEvent.keyDown(screen.getByLabelText('A text field'), { key: 'ArrowLeft' });
@@ -96,7 +99,7 @@ describe('StoryMode', () => {
 
     act(() => void fireEvent.keyDown(document.body, { key: 'Escape' }));
     expect(store.getState().story).toBeNull();
-    await waitFor(() => expect(screen.queryByTestId('story-card')).toBeNull());
+    await waitFor(() => expect(screen.queryByTestId('story-card')).toBeNull(), SLOW);
   });
 
   it('adds the current view as a step after the current one', async () => {
@@ -104,12 +107,12 @@ describe('StoryMode', () => {
       <StoryMode getCamera={() => ({ center: [41, 34], zoom: 5 })} fetchFn={fetchFn} />,
       { story: 'campaign', step: 1 },
     );
-    await screen.findByRole('region', { name: 'One' });
+    await screen.findByRole('region', { name: 'One' }, SLOW);
     fireEvent.click(screen.getByRole('button', { name: 'Add current view as step' }));
     fireEvent.change(screen.getByLabelText('Step title'), { target: { value: 'Mine' } });
     fireEvent.change(screen.getByLabelText('Caption'), { target: { value: 'My caption.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add step' }));
-    const card = await screen.findByRole('region', { name: 'Mine' });
+    const card = await screen.findByRole('region', { name: 'Mine' }, SLOW);
     expect(within(card).getByText('Step 2 of 4')).toBeTruthy();
     expect(store.getState().storyStep).toBe(2);
     expect(within(card).getByText(/unsaved changes/)).toBeTruthy();
@@ -119,7 +122,7 @@ describe('StoryMode', () => {
     const { store } = await renderWithData(<StoryMode getCamera={() => null} fetchFn={fetchFn} />, {
       story: 'other',
     });
-    await waitFor(() => expect(store.getState().story).toBeNull());
+    await waitFor(() => expect(store.getState().story).toBeNull(), SLOW);
     expect(store.getState().notices.join(' ')).toMatch(/no story "other"/);
   });
 });
