@@ -21,6 +21,19 @@ import { EmbedButton } from '../ui/embed/embed-button';
 import { ThemeSwitch } from '../ui/theme/theme-switch';
 import { DEFAULT_VIEW_OPTIONS, type ViewOptions } from '../state/view-options';
 import { MapHost } from './map-host';
+import { onScreenAdapter } from '../map/map-adapter';
+import { StoryButton, StoryMode } from '../ui/story/story-mode';
+import { ShareMenu } from '../ui/share/share-menu';
+import type { StoryCamera } from '../data/story';
+
+/** The on-screen map's camera, for a new story step (rounded: a URL-sized precision). */
+function currentCamera(): StoryCamera | null {
+  const map = onScreenAdapter()?.maplibre;
+  if (!map) return null;
+  const c = map.getCenter();
+  const r = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
+  return { center: [r(c.lng, 4), r(c.lat, 4)], zoom: r(map.getZoom(), 2) };
+}
 
 /** Keeps a rendering error in one part from blanking the page. */
 class ErrorBoundary extends Component<
@@ -75,6 +88,8 @@ function Header({ webgl }: { webgl: boolean }) {
       </button>
       <ImportButton />
       {webgl && <ExportButton openMap={openExportMap} />}
+      {ready && <StoryButton />}
+      {ready && <ShareMenu />}
       {ready && <EmbedButton />}
       <ThemeSwitch />
     </header>
@@ -208,6 +223,9 @@ export function App({
         </ErrorBoundary>
         <ErrorBoundary label="panel">
           <SidePanel />
+        </ErrorBoundary>
+        <ErrorBoundary label="story">
+          <StoryMode getCamera={currentCamera} />
         </ErrorBoundary>
       </main>
       <ErrorBoundary label="table">

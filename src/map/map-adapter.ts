@@ -74,6 +74,7 @@ export class MapAdapter {
   private attached: LoadedData | null = null;
   private handledFly: Selection | null = null;
   private handledReset = 0;
+  private handledCamera = 0;
   private selectedBase: string | null = null;
   private baseActive = new Map<string, boolean>();
   private troops = new Map<string, number | null>();
@@ -216,7 +217,23 @@ export class MapAdapter {
       this.handledReset = s.resetViewRequest;
       if (this.attached) fitIncidents(map, this.attached, true);
     }
+    if (s.cameraRequest && s.cameraRequest.seq !== this.handledCamera) this.applyCamera(map, s);
     if (fresh) map.once('idle', () => map.getContainer().setAttribute('data-map-ready', 'true'));
+  }
+
+  /** A story step's camera: a short flight, or a jump when the user prefers reduced motion. */
+  private applyCamera(map: MapLibreMap, s: AppState): void {
+    const { target, seq } = s.cameraRequest!;
+    this.handledCamera = seq;
+    const animate = !s.reducedMotion;
+    if ('bounds' in target) {
+      // On wide maps keep the box clear of the story card (left) and an open panel (right).
+      const wide = map.getContainer().clientWidth > 900;
+      const side = { left: wide ? 400 : 20, right: wide && s.selection ? 420 : 40 };
+      const padding = { top: 30, bottom: 30, ...side };
+      map.fitBounds(target.bounds, { padding, animate, duration: 800 });
+    } else if (animate) map.flyTo({ ...target, duration: 1200, essential: false });
+    else map.jumpTo(target);
   }
 
   private attach(map: MapLibreMap, data: LoadedData): void {

@@ -30,6 +30,13 @@ import { filterActions, filtersFromUrl, keepKnownValues } from './filters-action
 import { DEFAULT_SORT, type TableSort } from './filters-table';
 import { applyFilters, type FilterResult } from './filters-totals';
 import {
+  storyActions,
+  storyFromUrl,
+  type CameraRequest,
+  type CameraTarget,
+  type StoryView,
+} from './story-actions';
+import {
   DEFAULT_LAYERS,
   DEFAULT_RADIUS_KM,
   LAYER_IDS,
@@ -109,6 +116,12 @@ export interface AppState {
   /** The incident table is open. */
   tableOpen: boolean;
   tableSort: TableSort;
+  /** The open story's id (presentation mode), or null. */
+  story: string | null;
+  /** The story's current step, 1-based. */
+  storyStep: number;
+  /** The latest camera move asked of the map (story steps), or null. */
+  cameraRequest: CameraRequest | null;
 
   setLoading(): void;
   setProgress(p: LoadProgress | null): void;
@@ -157,6 +170,18 @@ export interface AppState {
   setFiltersOpen(open: boolean): void;
   setTableOpen(open: boolean): void;
   setTableSort(sort: TableSort): void;
+  /** Opens a story on a step (1-based; default 1). */
+  openStory(id: string, step?: number): void;
+  setStoryStep(step: number): void;
+  /** Leaves the story: its keys leave the URL. */
+  leaveStory(): void;
+  /**
+   * Applies a story step: window with its mode, filters (others cleared), selection, camera.
+   * `keepCamera` leaves the camera alone (a link's `#map` wins on load).
+   */
+  applyStoryView(view: StoryView, options?: { keepCamera?: boolean }): void;
+  /** Asks the map to move its camera (applied once by the map adapter). */
+  requestCamera(target: CameraTarget): void;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -293,7 +318,7 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
     hover: null,
     chooser: null,
     aboutOpen: false,
-    compareOpen: false,
+    compareOpen: url.compare ?? false,
     notices,
     resetViewRequest: 0,
     flyTo: url.select ?? null,
@@ -302,6 +327,7 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
     filtersOpen: false,
     tableOpen: url.table ?? false,
     tableSort: url.sort ?? DEFAULT_SORT,
+    ...storyFromUrl(url),
 
     setLoading: () => set({ status: 'loading', progress: null }),
     setProgress: (progress) => set({ progress }),
@@ -345,6 +371,7 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
 
     ...timeActions(set, get),
     ...filterActions(set, get),
+    ...storyActions(set, get),
 
     select: (selection, options) =>
       set({ selection, chooser: null, flyTo: options?.fly && selection ? selection : null }),

@@ -1,18 +1,17 @@
 /**
  * The URL contract: every query key the app reads or writes goes through this module
  * (DESIGN.md "URL contract"). The camera lives in the hash (`#map=zoom/lat/lng`), owned by MapLibre.
- * Invalid values are dropped with a notice; unknown keys are left alone.
+ * Invalid values are dropped with a notice; unknown keys are left alone. The filter keys' parser
+ * lives in url-filters.ts.
  */
 import { dayToIso, isoToDay } from '../time/days';
 import { isSpeed, SPEEDS, type Speed } from '../time/playback';
 import { MAX_SPAN_DAYS, validSpanDays, WINDOW_MODES, type WindowMode } from '../time/window-modes';
-import {
-  CONFIDENCE_LEVELS,
-  INCIDENT_TYPES,
-  type Confidence,
-  type IncidentType,
-} from '../data/types';
+import type { Confidence, IncidentType } from '../data/types';
 import { sortFromText, sortToText, type TableSort } from './filters-table';
+import { escapeItem, parseFilters } from './url-filters';
+
+export { MAX_ITEM_LENGTH, MAX_LIST_ITEMS, MAX_QUERY_LENGTH } from './url-filters';
 
 /** What the timeline's bars measure: incidents, or U.S. casualties (killed + injured, attacks only). */
 export const WEIGHTS = ['count', 'casualties'] as const;
@@ -67,27 +66,21 @@ export interface UrlState {
   table?: boolean;
   /** The table's sort; absent = by date, oldest first. */
   sort?: TableSort;
+  /** The base ranking ("Compare bases") panel is open. */
+  compare?: boolean;
+  /** A story (presentation) id; see src/data/story.ts. */
+  story?: string;
+  /** The story's step, 1-based (only meaningful with `story`). */
+  step?: number;
   incidents?: string;
   bases?: string;
   forces?: string;
 }
 
-/** Limits on filter values in the URL: items per list, characters per item and in `q`. */
-export const MAX_LIST_ITEMS = 50;
-export const MAX_ITEM_LENGTH = 100;
-export const MAX_QUERY_LENGTH = 100;
-
-/** A list item may hold a comma or a percent sign: those two are escaped inside items. */
-function escapeItem(v: string): string {
-  return v.replace(/%/g, '%25').replace(/,/g, '%2C');
-}
-function unescapeItem(v: string): string {
-  return v.replace(/%2C/gi, ',').replace(/%25/g, '%');
-}
-
-/** Control characters never belong in a filter value. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
+/** A story id: lowercase letters, digits and hyphens, at most 40 characters. */
+export const STORY_ID = /^[a-z0-9-]{1,40}$/;
+/** Story steps are numbered 1..MAX_STORY_STEP in the URL. */
+export const MAX_STORY_STEP = 99;
 
 const DATA_KEYS = ['incidents', 'bases', 'forces'] as const;
 
@@ -179,6 +172,12 @@ export function parseUrl(search: string): { state: UrlState; notices: string[] }
     else drop('table', table, 'expected 1 or 0');
   }
 
+  const compare = params.get('compare');
+  if (compare !== null) {
+    if (compare === '1' || compare === '0') state.compare = compare === '1';
+    else drop('compare', compare, 'expected 1 or 0');
+  }
+
   const sort = params.get('sort');
   if (sort !== null) {
     const s = sortFromText(sort);
@@ -191,6 +190,8 @@ export function parseUrl(search: string): { state: UrlState; notices: string[] }
       );
   }
 
+  parseStory(params, state, drop);
+
   for (const key of DATA_KEYS) {
     const v = params.get(key);
     if (v === null || v === '') continue;
@@ -200,60 +201,22 @@ export function parseUrl(search: string): { state: UrlState; notices: string[] }
   return { state, notices };
 }
 
-/** Reads the filter keys: lists of known or well-formed values, `casualties`, `q`. */
-function parseFilters(
+/** Reads `story` (an id) and `step` (1-based). */
+function parseStory(
   params: URLSearchParams,
   state: UrlState,
   drop: (key: string, value: string, why: string) => void,
 ): void {
-  /** A comma list: at most MAX_LIST_ITEMS items, each checked; bad items are dropped one by one. */
-  const list = (key: string, check: (item: string) => string | null): string[] | undefined => {
-    const raw = params.get(key);
-    if (raw === null) return undefined;
-    const items = raw.split(',').map(unescapeItem).filter(Boolean);
-    if (items.length > MAX_LIST_ITEMS) {
-      drop(key, raw, `more than ${MAX_LIST_ITEMS} values`);
-      return undefined;
-    }
-    const out: string[] = [];
-    for (const item of items) {
-      const why = check(item);
-      if (why) drop(key, item, why);
-      else if (!out.includes(item)) out.push(item);
-    }
-    return out.length ? out : undefined;
-  };
-  const known = (values: readonly string[]) => (item: string) =>
-    values.includes(item) ? null : `expected one of ${values.join(', ')}`;
-  const text = (item: string) =>
-    item.length > MAX_ITEM_LENGTH
-      ? `longer than ${MAX_ITEM_LENGTH} characters`
-      : CONTROL.test(item)
-        ? 'contains control characters'
-        : null;
-
-  const types = list('types', known(INCIDENT_TYPES));
-  if (types) state.types = types as IncidentType[];
-  const groups = list('groups', text);
-  if (groups) state.groups = groups;
-  const confidence = list('confidence', known(CONFIDENCE_LEVELS));
-  if (confidence) state.confidence = confidence as Confidence[];
-  const countries = list('countries', text);
-  if (countries) state.countries = countries;
-
-  const casualties = params.get('casualties');
-  if (casualties !== null) {
-    if (casualties === '1' || casualties === '0') state.casualties = casualties === '1';
-    else drop('casualties', casualties, 'expected 1 or 0');
+  const story = params.get('story');
+  if (story !== null) {
+    if (STORY_ID.test(story)) state.story = story;
+    else drop('story', story, 'expected an id of a-z, 0-9 and -, at most 40 characters');
   }
-
-  const q = params.get('q');
-  if (q !== null) {
-    const trimmed = q.trim().replace(/\s+/g, ' ');
-    if (trimmed.length > MAX_QUERY_LENGTH)
-      drop('q', q, `longer than ${MAX_QUERY_LENGTH} characters`);
-    else if (CONTROL.test(trimmed)) drop('q', q, 'contains control characters');
-    else if (trimmed) state.q = trimmed;
+  const step = params.get('step');
+  if (step !== null) {
+    const n = /^\d{1,2}$/.test(step) ? Number(step) : 0;
+    if (n >= 1 && n <= MAX_STORY_STEP) state.step = n;
+    else drop('step', step, `expected a step number from 1 to ${MAX_STORY_STEP}`);
   }
 }
 
@@ -288,6 +251,9 @@ export function serializeUrl(state: UrlState, current = ''): string {
   put('q', state.q || undefined);
   put('table', state.table ? '1' : undefined);
   put('sort', state.sort ? sortToText(state.sort) : undefined);
+  put('compare', state.compare ? '1' : undefined);
+  put('story', state.story);
+  put('step', state.step === undefined ? undefined : String(state.step));
   for (const key of DATA_KEYS) put(key, state[key]);
   const text = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%2F/g, '/');
   return text ? `?${text}` : '';

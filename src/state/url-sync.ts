@@ -39,6 +39,9 @@ export function urlStateOf(
       s.tableSort.key === DEFAULT_SORT.key && s.tableSort.desc === DEFAULT_SORT.desc
         ? undefined
         : s.tableSort,
+    compare: s.compareOpen ? true : undefined,
+    story: s.story ?? undefined,
+    step: s.story ? s.storyStep : undefined,
   };
 }
 
@@ -82,6 +85,9 @@ export function startUrlSync(
       s.filters === prev.filters &&
       s.tableOpen === prev.tableOpen &&
       s.tableSort === prev.tableSort &&
+      s.compareOpen === prev.compareOpen &&
+      s.story === prev.story &&
+      s.storyStep === prev.storyStep &&
       s.status === prev.status
     )
       return;
