@@ -9,34 +9,22 @@ import { initialSource, setDataSource } from './state/data-source';
 import { createAppStore } from './state/store';
 import { parseUrl } from './state/url-schema';
 import { startUrlSync } from './state/url-sync';
-import { onThemeChange, themeStore } from './state/theme';
-import { parseViewOptions } from './state/view-options';
+import { themeStore } from './state/theme';
 import { startBridge } from './embed/bridge';
 import { loadEmbedOrigins } from './embed/embed-config';
 import { StoreContext } from './ui/store-context';
 import './ui/styles.css';
 
-const { state: urlState, notices } = parseUrl(location.search);
-// Presentation keys (theme, embed, controls, autoplay, origin): same notice convention.
-const viewOptions = parseViewOptions(new URLSearchParams(location.search), (key, value, why) =>
-  notices.push(`Ignored ${key}=${value.slice(0, 60)}: ${why}.`),
-);
+const { state: urlState, view: viewOptions, notices } = parseUrl(location.search);
+if (urlState.data === 'local')
+  notices.push(
+    'This link was made with data from a local file, which links cannot carry: the map shows the data it can load.',
+  );
 const store = createAppStore(urlState, notices);
 // The banner names any data other than the default; imports update this (src/ui/import).
 setDataSource(initialSource(urlState));
+// The theme (and, through url-sync, `theme=` in the address) follows the header switch.
 themeStore(viewOptions.theme);
-// url-sync does not know `theme`: the switch writes it here (and keeps the other keys).
-onThemeChange((theme) => {
-  const params = new URLSearchParams(location.search);
-  if (theme === 'light') params.delete('theme');
-  else params.set('theme', theme);
-  const text = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%2F/g, '/');
-  history.replaceState(
-    history.state,
-    '',
-    `${location.pathname}${text ? `?${text}` : ''}${location.hash}`,
-  );
-});
 
 // Other incident data brings its own metadata or none: the default caveat never labels it.
 const urls: DataUrls = {

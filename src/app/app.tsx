@@ -19,7 +19,7 @@ import { EmbedControls, EmbedRuntime, EmbedTitle } from '../ui/embed/embed-shell
 import { SourceLine } from '../ui/embed/source-line';
 import { EmbedButton } from '../ui/embed/embed-button';
 import { ThemeSwitch } from '../ui/theme/theme-switch';
-import { DEFAULT_VIEW_OPTIONS, type ViewOptions } from '../state/view-options';
+import { DEFAULT_VIEW_OPTIONS, type ViewOptions } from '../state/url-view';
 import { MapHost } from './map-host';
 import { onScreenAdapter } from '../map/map-adapter';
 import { StoryButton, StoryMode } from '../ui/story/story-mode';

@@ -8,7 +8,7 @@ import {
   serializeViewOptions,
   type Controls,
   type ThemePreference,
-} from '../state/view-options';
+} from '../state/url-view';
 
 /** Size presets: responsive frames keep a ratio at any width; fixed ones have a size in px. */
 export type EmbedSize =

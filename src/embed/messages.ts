@@ -6,7 +6,7 @@
 import { z } from '../data/zod-setup';
 import { CONFIDENCE_LEVELS, INCIDENT_TYPES } from '../data/types';
 import { isoToDay } from '../time/days';
-import { parseOrigin } from '../state/view-options';
+import { parseOrigin } from '../state/url-view';
 
 /** Version of this message API, sent in the `ready` event. */
 export const API_VERSION = 1;

@@ -5,7 +5,7 @@
  * (the map switches its basemap colours, canvases redraw).
  */
 import { createStore } from 'zustand/vanilla';
-import type { ThemePreference } from './view-options';
+import type { ThemePreference } from './url-view';
 
 /** A theme as drawn. */
 export type ResolvedTheme = 'light' | 'dark';

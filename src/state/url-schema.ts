@@ -10,6 +10,7 @@ import { MAX_SPAN_DAYS, validSpanDays, WINDOW_MODES, type WindowMode } from '../
 import type { Confidence, IncidentType } from '../data/types';
 import { sortFromText, sortToText, type TableSort } from './filters-table';
 import { escapeItem, parseFilters } from './url-filters';
+import { parseViewOptions, type ViewOptions } from './url-view';
 
 export { MAX_ITEM_LENGTH, MAX_LIST_ITEMS, MAX_QUERY_LENGTH } from './url-filters';
 
@@ -72,6 +73,11 @@ export interface UrlState {
   story?: string;
   /** The story's step, 1-based (only meaningful with `story`). */
   step?: number;
+  /**
+   * `local`: the view was made on data from a local file, which a link cannot carry (the page
+   * opening it says so and shows what it can).
+   */
+  data?: 'local';
   incidents?: string;
   bases?: string;
   forces?: string;
@@ -91,7 +97,12 @@ function isSafeDataUrl(value: string): boolean {
 }
 
 /** Parses the query string. Returns the state and a notice per dropped value. */
-export function parseUrl(search: string): { state: UrlState; notices: string[] } {
+export function parseUrl(search: string): {
+  state: UrlState;
+  /** The presentation keys (theme, embed, controls, autoplay, origin: url-view.ts). */
+  view: ViewOptions;
+  notices: string[];
+} {
   const params = new URLSearchParams(search);
   const state: UrlState = {};
   const notices: string[] = [];
@@ -191,14 +202,20 @@ export function parseUrl(search: string): { state: UrlState; notices: string[] }
   }
 
   parseStory(params, state, drop);
+  const view = parseViewOptions(params, drop);
 
+  const data = params.get('data');
+  if (data !== null) {
+    if (data === 'local') state.data = 'local';
+    else drop('data', data, 'expected local');
+  }
   for (const key of DATA_KEYS) {
     const v = params.get(key);
     if (v === null || v === '') continue;
     if (isSafeDataUrl(v)) state[key] = v;
     else drop(key, v, 'only relative paths and http(s) URLs are loaded');
   }
-  return { state, notices };
+  return { state, view, notices };
 }
 
 /** Reads `story` (an id) and `step` (1-based). */
@@ -254,7 +271,13 @@ export function serializeUrl(state: UrlState, current = ''): string {
   put('compare', state.compare ? '1' : undefined);
   put('story', state.story);
   put('step', state.step === undefined ? undefined : String(state.step));
+  put('data', state.data);
   for (const key of DATA_KEYS) put(key, state[key]);
+  return formatQuery(params);
+}
+
+/** `?…` for the params (empty when none), with `,` `:` `/` left readable. */
+export function formatQuery(params: URLSearchParams): string {
   const text = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%2F/g, '/');
   return text ? `?${text}` : '';
 }

@@ -4,7 +4,10 @@
  */
 import { DEFAULT_LAYERS, DEFAULT_RADIUS_KM, LAYER_IDS } from './url-schema';
 import { DEFAULT_SPEED } from '../time/playback';
-import { parseUrl, serializeUrl, type UrlState } from './url-schema';
+import { formatQuery, parseUrl, serializeUrl, type UrlState } from './url-schema';
+import { serializeTheme } from './url-view';
+import { onThemeChange, themeStore } from './theme';
+import { dataSource, isLocalData } from './data-source';
 import type { AppState, AppStore } from './store';
 import { DEFAULT_SORT } from './filters-table';
 import { normalizeQuery } from './filters';
@@ -53,7 +56,25 @@ export function permalink(s: AppState, href: string = location.href): string {
   const url = new URL(href);
   const { state } = parseUrl(url.search);
   const dataUrls = { incidents: state.incidents, bases: state.bases, forces: state.forces };
-  return `${url.origin}${url.pathname}${serializeUrl(urlStateOf(s, dataUrls), url.search)}${url.hash}`;
+  return `${url.origin}${url.pathname}${searchOf(s, dataUrls, url.search)}${url.hash}`;
+}
+
+/**
+ * The query string of the view: the store's keys, the theme preference, and `data=local` when
+ * the map shows a local file (which the link cannot carry); other keys of `current` stay.
+ */
+function searchOf(
+  s: AppState,
+  dataUrls: Pick<UrlState, 'incidents' | 'bases' | 'forces'>,
+  current: string,
+): string {
+  const state = {
+    ...urlStateOf(s, dataUrls),
+    data: isLocalData() ? ('local' as const) : undefined,
+  };
+  const params = new URLSearchParams(serializeUrl(state, current));
+  serializeTheme(themeStore().getState().preference, params);
+  return formatQuery(params);
 }
 
 /** Starts syncing; returns a function that stops it. */
@@ -66,10 +87,14 @@ export function startUrlSync(
   const write = () => {
     const s = store.getState();
     if (s.status !== 'ready') return;
-    const search = serializeUrl(urlStateOf(s, dataUrls), location.search);
+    const search = searchOf(s, dataUrls, location.search);
     if (search !== location.search) {
       history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
     }
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(write, delayMs);
   };
   const unsubscribe = store.subscribe((s, prev) => {
     if (
@@ -91,11 +116,15 @@ export function startUrlSync(
       s.status === prev.status
     )
       return;
-    clearTimeout(timer);
-    timer = setTimeout(write, delayMs);
+    schedule();
   });
+  // The theme switch and imports change the address too (theme=, data=local).
+  const stopTheme = onThemeChange(schedule);
+  const stopSource = dataSource.subscribe(schedule);
   return () => {
     clearTimeout(timer);
     unsubscribe();
+    stopTheme();
+    stopSource();
   };
 }

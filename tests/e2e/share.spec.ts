@@ -4,7 +4,7 @@
  * citation names the permalink and today's date.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { cspViolations, openApp, waitForMapIdle, waitForMapReady, watchProblems } from './helpers';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });

@@ -7,8 +7,15 @@
 import { describe, expect, it } from 'vitest';
 import { loadAll } from '../../src/data/load-all';
 import { createAppStore, type AppState, type AppStore } from '../../src/state/store';
-import { parseUrl, serializeUrl, type UrlState } from '../../src/state/url-schema';
+import { formatQuery, parseUrl, serializeUrl, type UrlState } from '../../src/state/url-schema';
 import { permalink } from '../../src/state/url-sync';
+import { themeStore } from '../../src/state/theme';
+import { initialSource, setDataSource } from '../../src/state/data-source';
+import {
+  DEFAULT_VIEW_OPTIONS,
+  serializeViewOptions,
+  type ViewOptions,
+} from '../../src/state/url-view';
 import { isoToDay } from '../../src/time/days';
 import { ALL_FILES, fakeFetch, URLS } from '../fixtures/sample-data';
 
@@ -35,6 +42,7 @@ const SAMPLES: { [K in keyof UrlState]-?: { value: NonNullable<UrlState[K]>; que
   compare: { value: true, query: 'compare=1' },
   story: { value: 'campaign', query: 'story=campaign' },
   step: { value: 3, query: 'step=3' },
+  data: { value: 'local', query: 'data=local' },
   incidents: { value: 'data/other.geojson', query: 'incidents=data/other.geojson' },
   bases: { value: 'https://example.org/b.geojson', query: 'bases=https://example.org/b.geojson' },
   forces: { value: 'f.json', query: 'forces=f.json' },
@@ -114,7 +122,7 @@ const day = (iso: string) => isoToDay(iso)!;
 
 /** The keys the store owns (`from`/`to` are one window; data URLs stay as requested). */
 type StoreKey =
-  Exclude<keyof UrlState, 'from' | 'to' | 'incidents' | 'bases' | 'forces'> | 'window';
+  Exclude<keyof UrlState, 'from' | 'to' | 'data' | 'incidents' | 'bases' | 'forces'> | 'window';
 
 /** One store action per view key; typed, so a new URL key needs an action here too. */
 const ACTIONS: Record<StoreKey, (s: AppState) => void> = {
@@ -154,7 +162,9 @@ describe('store → permalink → fresh store', () => {
     const changed = view(store.getState());
     expect(changed, 'the action changes the view').not.toEqual(before);
 
-    const link = permalink(store.getState(), 'https://example.org/app/?theme=dark#map=5/33/42');
+    themeStore().getState().setPreference('dark');
+    const link = permalink(store.getState(), 'https://example.org/app/#map=5/33/42');
+    themeStore().getState().setPreference('light');
     const url = new URL(link);
     expect(url.hash).toBe('#map=5/33/42');
     expect(url.searchParams.get('theme')).toBe('dark');
@@ -176,5 +186,47 @@ describe('store → permalink → fresh store', () => {
     store.getState().leaveStory();
     const link = permalink(store.getState(), 'https://example.org/?story=campaign&step=3');
     expect(link).not.toMatch(/story=|step=/);
+  });
+});
+
+/** A non-default value of each presentation key (url-view.ts) and its canonical query. */
+const VIEW_SAMPLES: {
+  [K in keyof ViewOptions]-?: { value: ViewOptions[K]; query: string; with?: Partial<ViewOptions> };
+} = {
+  theme: { value: 'dark', query: 'theme=dark' },
+  embed: { value: true, query: 'embed=1' },
+  controls: { value: 'none', query: 'embed=1&controls=none', with: { embed: true } },
+  autoplay: { value: true, query: 'autoplay=1' },
+  origins: {
+    value: ['https://news.example.org', 'http://localhost:8080'],
+    query: 'origin=https://news.example.org,http://localhost:8080',
+  },
+};
+
+describe('every presentation key round-trips through the URL module', () => {
+  it.each(Object.keys(VIEW_SAMPLES) as (keyof ViewOptions)[])('%s', (key) => {
+    const { value, query, with: extra = {} } = VIEW_SAMPLES[key];
+    const expected = { ...DEFAULT_VIEW_OPTIONS, ...extra, [key]: value };
+    const parsed = parseUrl(`?${query}`);
+    expect(parsed.notices).toEqual([]);
+    expect(parsed.view).toEqual(expected);
+    const params = new URLSearchParams();
+    serializeViewOptions(expected, params);
+    expect(formatQuery(params)).toBe(`?${query}`);
+  });
+
+  it('the link of a view on a local file says so (data=local), and the theme in force', async () => {
+    const store = await readyStore();
+    setDataSource({ ...initialSource(), origin: null, files: ['mine.csv'] });
+    themeStore().getState().setPreference('auto');
+    try {
+      const url = new URL(permalink(store.getState(), 'https://example.org/'));
+      expect(url.searchParams.get('data')).toBe('local');
+      expect(url.searchParams.get('theme')).toBe('auto');
+      expect(url.search).not.toContain('mine.csv');
+    } finally {
+      setDataSource(initialSource());
+      themeStore().getState().setPreference('light');
+    }
   });
 });

@@ -6,7 +6,7 @@ import {
   parseViewOptions,
   serializeViewOptions,
   type ViewOptions,
-} from '../../src/state/view-options';
+} from '../../src/state/url-view';
 
 function parse(search: string) {
   const notices: string[] = [];

@@ -17,7 +17,7 @@ import {
   type EmbedSize,
 } from '../../embed/embed-code';
 import { permalink } from '../../state/url-sync';
-import { CONTROLS, THEMES, parseOrigin, type Controls } from '../../state/view-options';
+import { CONTROLS, THEMES, parseOrigin, type Controls } from '../../state/url-view';
 import { themeStore } from '../../state/theme';
 import { trapTab, useInertBackground } from '../modal';
 import { useAppStore, useAppStoreApi } from '../store-context';

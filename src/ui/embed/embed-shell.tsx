@@ -2,7 +2,7 @@
  * Pieces of the embed layout that are not the map: playback and reduced motion (which must run
  * even with no visible controls) and the timeline or nothing, by `controls`.
  */
-import type { Controls } from '../../state/view-options';
+import type { Controls } from '../../state/url-view';
 import { useAppStore, useAppStoreApi } from '../store-context';
 import { usePlaybackLoop } from '../timeline/use-playback';
 import { useReducedMotion } from '../timeline/use-reduced-motion';

@@ -5,7 +5,7 @@
 import type { MouseEvent } from 'react';
 import { permalink } from '../../state/url-sync';
 import type { AppState } from '../../state/store';
-import { EMBED_KEYS } from '../../state/view-options';
+import { EMBED_KEYS } from '../../state/url-view';
 import { SourceLink } from '../sources-list';
 import { useAppStore } from '../store-context';
 

@@ -1,7 +1,7 @@
 /** The header's Light / Dark / Auto switch: a radio group, so screen readers say which is on. */
 import { useStore } from 'zustand';
 import { themeStore } from '../../state/theme';
-import { THEMES, type ThemePreference } from '../../state/view-options';
+import { THEMES, type ThemePreference } from '../../state/url-view';
 
 const LABELS: Record<ThemePreference, string> = { light: 'Light', dark: 'Dark', auto: 'Auto' };
 

@@ -102,7 +102,7 @@ export function serializeViewOptions(options: Partial<ViewOptions>, params: URLS
     if (value === undefined) params.delete(key);
     else params.set(key, value);
   };
-  put('theme', options.theme && options.theme !== 'light' ? options.theme : undefined);
+  if (options.theme) serializeTheme(options.theme, params);
   put('embed', options.embed ? '1' : undefined);
   put(
     'controls',
@@ -110,6 +110,12 @@ export function serializeViewOptions(options: Partial<ViewOptions>, params: URLS
   );
   put('autoplay', options.autoplay ? '1' : undefined);
   put('origin', options.origins?.length ? options.origins.join(',') : undefined);
+}
+
+/** Writes the theme preference into `params` (in place; `light`, the default, is left out). */
+export function serializeTheme(theme: ThemePreference, params: URLSearchParams): void {
+  if (theme === 'light') params.delete('theme');
+  else params.set('theme', theme);
 }
 
 /** Keys of this module: the "Open full map" link drops the embed ones. */
