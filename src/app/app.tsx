@@ -166,6 +166,10 @@ function EmbedApp({
         <ErrorBoundary label="panel">
           <SidePanel />
         </ErrorBoundary>
+        {/* `story=<id>&step=<n>` presents the story in the frame too (no authoring there). */}
+        <ErrorBoundary label="story">
+          <StoryMode getCamera={currentCamera} authoring={false} />
+        </ErrorBoundary>
       </main>
       <div className="embed-bottom">
         <ErrorBoundary label="timeline">

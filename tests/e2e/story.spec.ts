@@ -197,3 +197,19 @@ test('under prefers-reduced-motion a step moves the camera at once, without a fl
   expect(Math.abs(state.lng - tower[0])).toBeLessThan(0.01);
   expect(Math.abs(state.lat - tower[1])).toBeLessThan(0.01);
 });
+
+test('an embed with story= presents the story in the frame, without authoring', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 800, height: 500 });
+  await openApp(page, '?embed=1&story=campaign&step=3');
+  await expect(page.locator('header')).toHaveCount(0);
+  await expect(counter(page)).toHaveText('Step 3 of 6');
+  await expect(page.getByTestId('story-caption')).toContainText('Tower 22 in Jordan');
+  await expect(label(page)).toHaveText('28 Jan 2024');
+  await expect(card(page).getByText('Edit story')).toHaveCount(0);
+  await card(page).getByRole('button', { name: 'Next' }).click();
+  await expect(counter(page)).toHaveText('Step 4 of 6');
+  await expect.poll(() => urlParam(page, 'step')).toBe('4');
+  await page.screenshot({ path: 'test-results/e2e/story-embed.png' });
+});

@@ -17,8 +17,9 @@ export interface StoryCardProps {
   onPrevious(): void;
   onNext(): void;
   onLeave(): void;
-  onAddStep(): void;
-  onDownload(): void;
+  /** Authoring actions; without them (an embed) the card has no "Edit story" part. */
+  onAddStep?(): void;
+  onDownload?(): void;
   /** Shown under the buttons (the "add step" form). */
   children?: ReactNode;
 }
@@ -98,21 +99,23 @@ export function StoryCard(props: StoryCardProps) {
           </span>
         ))}
       </p>
-      <details className="story-authoring">
-        <summary>Edit story</summary>
-        <div className="story-edit-buttons">
-          <button type="button" onClick={props.onAddStep}>
-            Add current view as step
-          </button>
-          <button type="button" onClick={props.onDownload}>
-            Download story
-          </button>
-        </div>
-        <p className="story-note">
-          {edited ? 'This story has unsaved changes. ' : ''}Edits stay in this tab only: Download to
-          keep your changes.
-        </p>
-      </details>
+      {props.onAddStep && props.onDownload && (
+        <details className="story-authoring">
+          <summary>Edit story</summary>
+          <div className="story-edit-buttons">
+            <button type="button" onClick={props.onAddStep}>
+              Add current view as step
+            </button>
+            <button type="button" onClick={props.onDownload}>
+              Download story
+            </button>
+          </div>
+          <p className="story-note">
+            {edited ? 'This story has unsaved changes. ' : ''}Edits stay in this tab only: Download
+            to keep your changes.
+          </p>
+        </details>
+      )}
       {props.children}
     </section>
   );

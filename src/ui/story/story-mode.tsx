@@ -51,10 +51,13 @@ export function StoryButton() {
 export function StoryMode({
   getCamera,
   fetchFn = browserFetch,
+  authoring = true,
 }: {
   /** The map's current camera (for "add current view as step"); null without a map. */
   getCamera(): StoryCamera | null;
   fetchFn?: FetchLike;
+  /** Offer "Add current view as step" and "Download story" (not in an embed). */
+  authoring?: boolean;
 }) {
   const store = useAppStoreApi();
   const storyId = useAppStore((s) => s.story);
@@ -151,12 +154,15 @@ export function StoryMode({
       onPrevious={() => move(-1)}
       onNext={() => move(1)}
       onLeave={leave}
-      onAddStep={() => setAdding(true)}
-      onDownload={() =>
-        download(
-          new Blob([storyToJson(active)], { type: 'application/json' }),
-          `story-${active.id}.json`,
-        )
+      onAddStep={authoring ? () => setAdding(true) : undefined}
+      onDownload={
+        authoring
+          ? () =>
+              download(
+                new Blob([storyToJson(active)], { type: 'application/json' }),
+                `story-${active.id}.json`,
+              )
+          : undefined
       }
     >
       {adding && <StepForm onAdd={add} onCancel={() => setAdding(false)} />}
