@@ -40,7 +40,8 @@ async function load(): Promise<void> {
   loading?.abort();
   const controller = (loading = new AbortController());
   store.getState().setLoading();
-  const data = await loadAll(urls, (url) => fetch(url), {
+  // The init carries the abort signal, so a request that times out is stopped, not abandoned.
+  const data = await loadAll(urls, (url, init) => fetch(url, init), {
     loadIncidents: loadIncidentsInWorker,
     onProgress: (p) => store.getState().setProgress(p),
     signal: controller.signal,
