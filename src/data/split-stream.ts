@@ -21,7 +21,9 @@ import type { ProgressListener } from './load-progress';
 /** Files from this size up are split (below it a second worker costs more than it saves). */
 export const SPLIT_MIN_BYTES = 24 << 20;
 /** The first part's share of the bytes: this thread also reads, scans and merges. */
-const FIRST_PART_SHARE = 0.46;
+const FIRST_PART_SHARE = 0.52;
+/** Bytes per message to the second worker. */
+const FORWARD_BYTES = 1 << 20;
 /** No likely cut this far after the middle: an unusual layout, read in one part. */
 const MAX_CUT_SEARCH = 8 << 20;
 
@@ -120,6 +122,15 @@ export async function readSplit(
     helper = null;
   };
 
+  const forward: Uint8Array[] = [];
+  let forwardBytes = 0;
+  const flushForward = () => {
+    if (!forward.length) return;
+    helper!.push(concat(forward));
+    forward.length = 0;
+    forwardBytes = 0;
+  };
+
   const reading = (async () => {
     try {
       for (;;) {
@@ -130,7 +141,10 @@ export async function readSplit(
         const start = offset;
         offset += value.byteLength;
         if (at.state === 'second') {
-          helper!.push(value);
+          // Forwarded in ~1 MB messages: thousands of small ones cost more than the copies.
+          forward.push(value);
+          forwardBytes += value.byteLength;
+          if (forwardBytes >= FORWARD_BYTES) flushForward();
           continue;
         }
         if (at.state === 'whole' || (at.state === 'first' && offset <= target)) {
@@ -159,6 +173,7 @@ export async function readSplit(
           notify();
         }
       }
+      flushForward();
       if (at.state === 'searching' && searched) queue.push(searched);
       if (at.state !== 'second') oneWorker();
     } catch (e) {
