@@ -2,7 +2,7 @@
  * Modal dialog helpers shared by the app's dialogs (export, import, embed, citation): Tab wraps
  * inside the dialog and the page behind is inert while it is open.
  */
-import { useEffect, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, type KeyboardEvent, type RefObject } from 'react';
 
 const FOCUSABLE =
   'button:not([disabled]), input:not([disabled]), select:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
@@ -33,4 +33,20 @@ export function useInertBackground(): void {
       root.inert = false;
     };
   }, []);
+}
+
+/** The keydown handler of a modal dialog: Escape closes it, Tab stays inside. */
+export function useModalKeys(
+  dialog: RefObject<HTMLElement | null>,
+  close: () => void,
+): (e: KeyboardEvent<HTMLElement>) => void {
+  return useCallback(
+    (e: KeyboardEvent<HTMLElement>) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        close();
+      } else if (e.key === 'Tab' && dialog.current) trapTab(e, dialog.current);
+    },
+    [dialog, close],
+  );
 }

@@ -4,7 +4,7 @@
  * (updated shortly after the options change). A modal like the Export dialog: Tab stays inside,
  * Escape closes, the page behind is inert.
  */
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import {
   clampSize,
@@ -19,7 +19,7 @@ import {
 import { permalink } from '../../state/url-sync';
 import { CONTROLS, THEMES, parseOrigin, type Controls } from '../../state/url-view';
 import { themeStore } from '../../state/theme';
-import { trapTab, useInertBackground } from '../modal';
+import { useInertBackground, useModalKeys } from '../modal';
 import { useAppStore, useAppStoreApi } from '../store-context';
 
 /** How long the preview waits for the options to settle before reloading, ms. */
@@ -92,12 +92,7 @@ export default function EmbedDialog({ onClose }: { onClose(): void }) {
     }
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      onClose();
-    } else if (e.key === 'Tab' && dialogRef.current) trapTab(e, dialogRef.current);
-  };
+  const onKeyDown = useModalKeys(dialogRef, onClose);
 
   const previewRatio =
     size.kind === 'fixed'

@@ -4,7 +4,7 @@
  * stays inside (Tab wraps), Escape closes it (and cancels a running export), the page behind is
  * inert, and focus goes back to the Export button on close.
  */
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useAppStore, useAppStoreApi } from '../store-context';
 import { cleanTitle, defaultTitle, exportFileName, MAX_TITLE_LENGTH } from './captions';
@@ -12,7 +12,7 @@ import { PNG_PRESETS, type PngPreset } from './presets';
 import { printComposition } from './print';
 import { canvasToPng, downloadBlob, renderComposition, type OpenMap } from './render';
 import { VideoSection } from './video-section';
-import { trapTab, useInertBackground } from '../modal';
+import { useInertBackground, useModalKeys } from '../modal';
 
 /** What the dialog is doing: idle, or one export running (cancellable). */
 export interface Job {
@@ -86,12 +86,7 @@ export default function ExportDialog({ openMap, onClose }: { openMap: OpenMap; o
     onClose();
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      close();
-    } else if (e.key === 'Tab' && dialogRef.current) trapTab(e, dialogRef.current);
-  };
+  const onKeyDown = useModalKeys(dialogRef, close);
 
   const busy = job !== null;
   return createPortal(

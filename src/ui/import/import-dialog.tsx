@@ -4,7 +4,7 @@
  * progress and Cancel. A modal dialog like Export: Tab stays inside, Escape closes it (cancelling
  * a running load), the page behind is inert. A failure is shown here and changes nothing on the map.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { ColumnMapping, CsvFormat } from '../../data/csv-columns';
 import type { LoadProgress } from '../../data/load-progress';
@@ -15,7 +15,7 @@ import { useAppStoreApi } from '../store-context';
 import { ImportFailure } from './import-failure';
 import { inspectFile, type FileKind } from './inspect-file';
 import { MappingStep, missingFields } from './mapping-step';
-import { trapTab, useInertBackground } from '../modal';
+import { useInertBackground, useModalKeys } from '../modal';
 import { ImportError, runImport, type FileLoader, type ImportSummary } from './run-import';
 
 /** File types the picker offers. */
@@ -147,12 +147,7 @@ export default function ImportDialog({
     onClose();
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      close();
-    } else if (e.key === 'Tab' && dialogRef.current) trapTab(e, dialogRef.current);
-  };
+  const onKeyDown = useModalKeys(dialogRef, close);
 
   const missing = kind?.kind === 'csv' ? missingFields(mapping) : [];
   const canImport = file !== null && kind !== null && missing.length === 0 && !running;
