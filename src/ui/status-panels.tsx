@@ -3,24 +3,13 @@
  * files that could not be loaded (with retry), and notices about ignored URL values.
  */
 import { useState } from 'react';
-import { issuesToCsv, type LoadIssue } from '../data/load-report';
+import { downloadIssues, IssueTable } from './issue-table';
 import { useAppStore } from './store-context';
 
 const SHOWN_ROWS = 50;
 /** "Show all" stops here: a report of a million rows is read in the CSV download. */
 const MAX_SHOWN_ROWS = 1000;
 
-/** Saves the report as load-report.csv (built in memory; nothing is sent anywhere). */
-function downloadReport(issues: readonly LoadIssue[]): void {
-  const url = URL.createObjectURL(new Blob([issuesToCsv(issues)], { type: 'text/csv' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = 'load-report.csv';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 const NO_FAILURES: never[] = [];
 
 /** Rejected/flagged rows: file, feature index, field, reason. */
@@ -49,7 +38,7 @@ export function LoadReport() {
           <button
             type="button"
             className="report-download"
-            onClick={() => downloadReport(issues)}
+            onClick={() => downloadIssues(issues, 'load-report.csv')}
             title="Every row of the report as a spreadsheet file (load-report.csv)"
           >
             Download CSV
@@ -66,29 +55,7 @@ export function LoadReport() {
       </div>
       <details open={errors > 0}>
         <summary>Details</summary>
-        <table className="small-table">
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col">Feature / row</th>
-              <th scope="col">Field</th>
-              <th scope="col">Reason</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((i, k) => (
-              <tr key={k} className={i.severity}>
-                <td>{i.file}</td>
-                <td>{i.index ?? '–'}</td>
-                <td>{i.field ?? '–'}</td>
-                <td>
-                  {i.severity === 'warning' ? 'kept: ' : 'skipped: '}
-                  {i.reason}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <IssueTable issues={rows} outcome />
         {!all && issues.length > SHOWN_ROWS && (
           <button type="button" className="link-button" onClick={() => setAll(true)}>
             {issues.length > MAX_SHOWN_ROWS
