@@ -17,21 +17,24 @@ type Column = Int32Array | Uint8Array | Float32Array;
  * Rows validated by one builder, unsorted, with indexes counted from its first feature: the
  * second loader worker's share of a big file (structured-cloneable; typed arrays transferable).
  */
-export interface IncidentPart {
+export interface IncidentPart extends Pick<
+  IncidentTable,
+  | 'day'
+  | 'typeIndex'
+  | 'position'
+  | 'usKilled'
+  | 'usInjured'
+  | 'confidence'
+  | 'precision'
+  | 'text'
+  | 'strings'
+  | 'packed'
+> {
   n: number;
   /** Features given to the builder (valid or not): the next part's indexes start after them. */
   features: number;
-  day: Int32Array;
-  typeIndex: Uint8Array;
-  position: Float32Array;
-  usKilled: Int32Array;
-  usInjured: Int32Array;
-  confidence: Uint8Array;
-  precision: Uint8Array;
+  /** Each row's index in the part (the whole file's index once shifted). */
   fileIndex: Int32Array;
-  text: Record<TextField, Int32Array>;
-  strings: string[];
-  packed: PackedText;
   issues: LoadIssue[];
   tally: TallyState;
   fastRows: number;
