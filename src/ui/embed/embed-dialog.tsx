@@ -5,7 +5,6 @@
  * Escape closes, the page behind is inert.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
 import {
   clampSize,
   embedUrl,
@@ -19,7 +18,7 @@ import {
 import { permalink } from '../../state/url-sync';
 import { CONTROLS, THEMES, parseOrigin, type Controls } from '../../state/url-view';
 import { themeStore } from '../../state/theme';
-import { useInertBackground, useModalKeys } from '../modal';
+import { ModalDialog } from '../modal-dialog';
 import { useAppStore, useAppStoreApi } from '../store-context';
 
 /** How long the preview waits for the options to settle before reloading, ms. */
@@ -62,7 +61,6 @@ export default function EmbedDialog({ onClose }: { onClose(): void }) {
   const [autoplay, setAutoplay] = useState(false);
   const [originText, setOriginText] = useState('');
   const [copied, setCopied] = useState('');
-  useInertBackground();
 
   // The view as it is when the dialog opens (the page behind is inert while it is open).
   const base = useMemo(() => permalink(store.getState()), [store]);
@@ -92,149 +90,142 @@ export default function EmbedDialog({ onClose }: { onClose(): void }) {
     }
   };
 
-  const onKeyDown = useModalKeys(dialogRef, onClose);
-
   const previewRatio =
     size.kind === 'fixed'
       ? `${((size.height / size.width) * 100).toFixed(2)}%`
       : ratioPadding(size.ratio);
-  return createPortal(
-    <div className="export-backdrop">
-      <div
-        ref={dialogRef}
-        className="export-dialog embed-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={id}
-        onKeyDown={onKeyDown}
-        data-testid="embed-dialog"
-      >
-        <div className="export-head">
-          <h2 id={id}>Embed this map</h2>
-          <button type="button" className="export-close" onClick={onClose} aria-label="Close embed">
-            ×
-          </button>
-        </div>
-        <p className="export-hint">
-          The code shows this view (window, filters, selection, layers, camera) in a frame on your
-          page. The host must allow it: see “Embedding” in the README.
-        </p>
-        <div className="embed-options">
-          <fieldset className="export-presets">
-            <legend>Size</legend>
-            {PRESETS.map((p) => (
-              <label key={p.id}>
+  return (
+    <ModalDialog
+      dialogRef={dialogRef}
+      labelledBy={id}
+      onClose={onClose}
+      className="embed-dialog"
+      testId="embed-dialog"
+    >
+      <div className="export-head">
+        <h2 id={id}>Embed this map</h2>
+        <button type="button" className="export-close" onClick={onClose} aria-label="Close embed">
+          ×
+        </button>
+      </div>
+      <p className="export-hint">
+        The code shows this view (window, filters, selection, layers, camera) in a frame on your
+        page. The host must allow it: see “Embedding” in the README.
+      </p>
+      <div className="embed-options">
+        <fieldset className="export-presets">
+          <legend>Size</legend>
+          {PRESETS.map((p) => (
+            <label key={p.id}>
+              <input
+                type="radio"
+                name={`${id}-size`}
+                checked={preset === p.id}
+                onChange={() => setPreset(p.id)}
+              />{' '}
+              {p.label}
+            </label>
+          ))}
+          {preset === 'fixed' && (
+            <span className="embed-size">
+              <label>
+                Width{' '}
                 <input
-                  type="radio"
-                  name={`${id}-size`}
-                  checked={preset === p.id}
-                  onChange={() => setPreset(p.id)}
-                />{' '}
-                {p.label}
-              </label>
-            ))}
-            {preset === 'fixed' && (
-              <span className="embed-size">
-                <label>
-                  Width{' '}
-                  <input
-                    type="number"
-                    min={MIN_SIZE}
-                    max={MAX_SIZE}
-                    value={width}
-                    onChange={(e) => setWidth(e.target.valueAsNumber)}
-                  />
-                </label>{' '}
-                ×{' '}
-                <label>
-                  Height{' '}
-                  <input
-                    type="number"
-                    min={MIN_SIZE}
-                    max={MAX_SIZE}
-                    value={height}
-                    onChange={(e) => setHeight(e.target.valueAsNumber)}
-                  />
-                </label>{' '}
-                px
-              </span>
-            )}
-          </fieldset>
-          <label className="export-field">
-            <span>Controls</span>
-            <select value={controls} onChange={(e) => setControls(e.target.value as Controls)}>
-              {CONTROLS.map((c) => (
-                <option key={c} value={c}>
-                  {CONTROL_LABELS[c]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="export-field">
-            <span>Theme</span>
-            <select value={theme} onChange={(e) => setTheme(e.target.value as typeof theme)}>
-              {THEMES.map((t) => (
-                <option key={t} value={t}>
-                  {t === 'auto' ? 'Auto (reader’s setting)' : t === 'dark' ? 'Dark' : 'Light'}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="control-check">
-            <input
-              type="checkbox"
-              checked={autoplay}
-              onChange={(e) => setAutoplay(e.target.checked)}
-            />{' '}
-            Play on load (not for readers who prefer reduced motion)
-          </label>
-          <label className="export-field">
-            <span>Host page origin (for the message API, optional)</span>
-            <input
-              type="url"
-              placeholder="https://news.example.org"
-              value={originText}
-              onChange={(e) => setOriginText(e.target.value)}
-              aria-invalid={originError}
-              aria-describedby={`${id}-origin-note`}
-            />
-          </label>
-          <p id={`${id}-origin-note`} className={originError ? 'embed-error' : 'export-hint'}>
-            {originError
-              ? 'Not an origin: give the scheme and host only, e.g. https://news.example.org. It is left out.'
-              : 'Pages on this origin may drive the map with postMessage and hear its events.'}
-          </p>
-        </div>
+                  type="number"
+                  min={MIN_SIZE}
+                  max={MAX_SIZE}
+                  value={width}
+                  onChange={(e) => setWidth(e.target.valueAsNumber)}
+                />
+              </label>{' '}
+              ×{' '}
+              <label>
+                Height{' '}
+                <input
+                  type="number"
+                  min={MIN_SIZE}
+                  max={MAX_SIZE}
+                  value={height}
+                  onChange={(e) => setHeight(e.target.valueAsNumber)}
+                />
+              </label>{' '}
+              px
+            </span>
+          )}
+        </fieldset>
         <label className="export-field">
-          <span>Code</span>
-          <textarea
-            ref={codeRef}
-            className="embed-code"
-            readOnly
-            rows={5}
-            value={code}
-            data-testid="embed-code"
-            onFocus={(e) => e.currentTarget.select()}
+          <span>Controls</span>
+          <select value={controls} onChange={(e) => setControls(e.target.value as Controls)}>
+            {CONTROLS.map((c) => (
+              <option key={c} value={c}>
+                {CONTROL_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="export-field">
+          <span>Theme</span>
+          <select value={theme} onChange={(e) => setTheme(e.target.value as typeof theme)}>
+            {THEMES.map((t) => (
+              <option key={t} value={t}>
+                {t === 'auto' ? 'Auto (reader’s setting)' : t === 'dark' ? 'Dark' : 'Light'}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="control-check">
+          <input
+            type="checkbox"
+            checked={autoplay}
+            onChange={(e) => setAutoplay(e.target.checked)}
+          />{' '}
+          Play on load (not for readers who prefer reduced motion)
+        </label>
+        <label className="export-field">
+          <span>Host page origin (for the message API, optional)</span>
+          <input
+            type="url"
+            placeholder="https://news.example.org"
+            value={originText}
+            onChange={(e) => setOriginText(e.target.value)}
+            aria-invalid={originError}
+            aria-describedby={`${id}-origin-note`}
           />
         </label>
-        <div className="embed-actions">
-          <button type="button" className="export-action" onClick={() => void copy()}>
-            Copy code
-          </button>
-          <span role="status" aria-live="polite">
-            {copied}
-          </span>
-        </div>
-        <h3 className="embed-preview-title">Preview</h3>
-        <div
-          className="embed-preview"
-          style={{ paddingTop: previewRatio }}
-          data-testid="embed-preview"
-        >
-          <iframe src={previewUrl} title={`Preview: ${title}`} inert />
-        </div>
+        <p id={`${id}-origin-note`} className={originError ? 'embed-error' : 'export-hint'}>
+          {originError
+            ? 'Not an origin: give the scheme and host only, e.g. https://news.example.org. It is left out.'
+            : 'Pages on this origin may drive the map with postMessage and hear its events.'}
+        </p>
       </div>
-    </div>,
-    document.body,
+      <label className="export-field">
+        <span>Code</span>
+        <textarea
+          ref={codeRef}
+          className="embed-code"
+          readOnly
+          rows={5}
+          value={code}
+          data-testid="embed-code"
+          onFocus={(e) => e.currentTarget.select()}
+        />
+      </label>
+      <div className="embed-actions">
+        <button type="button" className="export-action" onClick={() => void copy()}>
+          Copy code
+        </button>
+        <span role="status" aria-live="polite">
+          {copied}
+        </span>
+      </div>
+      <h3 className="embed-preview-title">Preview</h3>
+      <div
+        className="embed-preview"
+        style={{ paddingTop: previewRatio }}
+        data-testid="embed-preview"
+      >
+        <iframe src={previewUrl} title={`Preview: ${title}`} inert />
+      </div>
+    </ModalDialog>
   );
 }

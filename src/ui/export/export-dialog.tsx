@@ -5,14 +5,13 @@
  * inert, and focus goes back to the Export button on close.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
 import { useAppStore, useAppStoreApi } from '../store-context';
 import { cleanTitle, defaultTitle, exportFileName, MAX_TITLE_LENGTH } from './captions';
 import { PNG_PRESETS, type PngPreset } from './presets';
 import { printComposition } from './print';
 import { canvasToPng, downloadBlob, renderComposition, type OpenMap } from './render';
 import { VideoSection } from './video-section';
-import { useInertBackground, useModalKeys } from '../modal';
+import { ModalDialog } from '../modal-dialog';
 
 /** What the dialog is doing: idle, or one export running (cancellable). */
 export interface Job {
@@ -31,7 +30,6 @@ export default function ExportDialog({ openMap, onClose }: { openMap: OpenMap; o
   const jobRef = useRef<Job | null>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
   const titleId = useId();
-  useInertBackground();
 
   useEffect(() => {
     store.getState().pause();
@@ -86,83 +84,71 @@ export default function ExportDialog({ openMap, onClose }: { openMap: OpenMap; o
     onClose();
   };
 
-  const onKeyDown = useModalKeys(dialogRef, close);
-
   const busy = job !== null;
-  return createPortal(
-    <div className="export-backdrop">
-      <div
-        ref={dialogRef}
-        className="export-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={onKeyDown}
-      >
-        <div className="export-head">
-          <h2 id={titleId}>Export</h2>
-          <button type="button" className="export-close" onClick={close} aria-label="Close export">
-            ×
-          </button>
-        </div>
-        <label className="export-field">
-          <span>Title</span>
-          <input
-            type="text"
-            value={title}
-            maxLength={MAX_TITLE_LENGTH}
-            onChange={(e) => setTitle(e.target.value)}
-            disabled={busy}
-          />
-        </label>
-        <p className="export-hint">
-          Every export shows this title, the window in words, its counts, the legend, the sources
-          and the data's date.
-        </p>
-
-        <section className="export-section" aria-labelledby={`${titleId}-png`}>
-          <h3 id={`${titleId}-png`}>Image (PNG)</h3>
-          <fieldset className="export-presets" disabled={busy}>
-            <legend>Size</legend>
-            {PNG_PRESETS.map((p) => (
-              <label key={p.id}>
-                <input
-                  type="radio"
-                  name={`${titleId}-preset`}
-                  value={p.id}
-                  checked={preset === p.id}
-                  onChange={() => setPreset(p.id)}
-                />{' '}
-                {p.label}
-              </label>
-            ))}
-          </fieldset>
-          <button type="button" className="export-action" onClick={exportPng} disabled={busy}>
-            {job?.kind === 'png' ? 'Drawing…' : 'Download PNG'}
-          </button>
-        </section>
-
-        <section className="export-section" aria-labelledby={`${titleId}-print`}>
-          <h3 id={`${titleId}-print`}>Print</h3>
-          <p className="export-hint">The same composition on one A4 landscape page.</p>
-          <button type="button" className="export-action" onClick={print} disabled={busy}>
-            {job?.kind === 'print' ? 'Preparing…' : 'Print…'}
-          </button>
-        </section>
-
-        <VideoSection
-          openMap={openMap}
-          title={finalTitle}
-          job={job}
-          run={run}
-          setStatus={setStatus}
-        />
-
-        <p className="export-status" role="status" aria-live="polite">
-          {status}
-        </p>
+  return (
+    <ModalDialog dialogRef={dialogRef} labelledBy={titleId} onClose={close}>
+      <div className="export-head">
+        <h2 id={titleId}>Export</h2>
+        <button type="button" className="export-close" onClick={close} aria-label="Close export">
+          ×
+        </button>
       </div>
-    </div>,
-    document.body,
+      <label className="export-field">
+        <span>Title</span>
+        <input
+          type="text"
+          value={title}
+          maxLength={MAX_TITLE_LENGTH}
+          onChange={(e) => setTitle(e.target.value)}
+          disabled={busy}
+        />
+      </label>
+      <p className="export-hint">
+        Every export shows this title, the window in words, its counts, the legend, the sources and
+        the data's date.
+      </p>
+
+      <section className="export-section" aria-labelledby={`${titleId}-png`}>
+        <h3 id={`${titleId}-png`}>Image (PNG)</h3>
+        <fieldset className="export-presets" disabled={busy}>
+          <legend>Size</legend>
+          {PNG_PRESETS.map((p) => (
+            <label key={p.id}>
+              <input
+                type="radio"
+                name={`${titleId}-preset`}
+                value={p.id}
+                checked={preset === p.id}
+                onChange={() => setPreset(p.id)}
+              />{' '}
+              {p.label}
+            </label>
+          ))}
+        </fieldset>
+        <button type="button" className="export-action" onClick={exportPng} disabled={busy}>
+          {job?.kind === 'png' ? 'Drawing…' : 'Download PNG'}
+        </button>
+      </section>
+
+      <section className="export-section" aria-labelledby={`${titleId}-print`}>
+        <h3 id={`${titleId}-print`}>Print</h3>
+        <p className="export-hint">The same composition on one A4 landscape page.</p>
+        <button type="button" className="export-action" onClick={print} disabled={busy}>
+          {job?.kind === 'print' ? 'Preparing…' : 'Print…'}
+        </button>
+      </section>
+
+      <VideoSection
+        openMap={openMap}
+        title={finalTitle}
+        job={job}
+        run={run}
+        setStatus={setStatus}
+      />
+
+      <p className="export-status" role="status" aria-live="polite">
+        {status}
+      </p>
+    </ModalDialog>
   );
 }

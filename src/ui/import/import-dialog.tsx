@@ -5,7 +5,6 @@
  * a running load), the page behind is inert. A failure is shown here and changes nothing on the map.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
 import type { ColumnMapping, CsvFormat } from '../../data/csv-columns';
 import type { LoadProgress } from '../../data/load-progress';
 import { mergeInWorker, type IncidentsMerger } from '../../data/merge-in-worker';
@@ -15,7 +14,7 @@ import { useAppStoreApi } from '../store-context';
 import { ImportFailure } from './import-failure';
 import { inspectFile, type FileKind } from './inspect-file';
 import { MappingStep, missingFields } from './mapping-step';
-import { useInertBackground, useModalKeys } from '../modal';
+import { ModalDialog } from '../modal-dialog';
 import { ImportError, runImport, type FileLoader, type ImportSummary } from './run-import';
 
 /** File types the picker offers. */
@@ -65,7 +64,6 @@ export default function ImportDialog({
   const cancelRef = useRef<HTMLButtonElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const titleId = useId();
-  useInertBackground();
 
   useEffect(() => {
     store.getState().pause();
@@ -147,126 +145,120 @@ export default function ImportDialog({
     onClose();
   };
 
-  const onKeyDown = useModalKeys(dialogRef, close);
-
   const missing = kind?.kind === 'csv' ? missingFields(mapping) : [];
   const canImport = file !== null && kind !== null && missing.length === 0 && !running;
-  return createPortal(
-    <div className="export-backdrop import-backdrop">
+  return (
+    <ModalDialog
+      dialogRef={dialogRef}
+      labelledBy={titleId}
+      onClose={close}
+      className="import-dialog"
+      backdropClassName="import-backdrop"
+      testId="import-dialog"
+    >
+      <div className="export-head">
+        <h2 id={titleId}>Import data</h2>
+        <button type="button" className="export-close" onClick={close} aria-label="Close import">
+          ×
+        </button>
+      </div>
       <div
-        ref={dialogRef}
-        className="export-dialog import-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={onKeyDown}
-        data-testid="import-dialog"
+        className={dragOver ? 'import-drop over' : 'import-drop'}
+        onDragOver={() => setDragOver(true)}
+        onDragLeave={() => setDragOver(false)}
+        onDrop={() => setDragOver(false)}
       >
-        <div className="export-head">
-          <h2 id={titleId}>Import data</h2>
-          <button type="button" className="export-close" onClick={close} aria-label="Close import">
-            ×
-          </button>
-        </div>
-        <div
-          className={dragOver ? 'import-drop over' : 'import-drop'}
-          onDragOver={() => setDragOver(true)}
-          onDragLeave={() => setDragOver(false)}
-          onDrop={() => setDragOver(false)}
-        >
-          <label className="import-picker">
-            <span>Choose a file</span>
-            <input
-              type="file"
-              accept={ACCEPT}
-              disabled={running}
-              onChange={(e) => {
-                const f = e.target.files?.[0];
-                if (f) void choose(f);
-              }}
-            />
-          </label>
-          <span className="import-hint">
-            or drop it here. GeoJSON (a FeatureCollection of points), CSV with latitude, longitude
-            and date columns, or an ACLED export. The file stays in this browser.
-          </span>
-        </div>
-        {file && (
-          <p className="import-file">
-            File: <strong>{file.name}</strong> ({size(file.size)})
-            {kind?.kind === 'geojson' && ' · GeoJSON'}
-          </p>
-        )}
-        {kind?.kind === 'csv' && file && (
-          <MappingStep
-            preview={kind.preview}
-            fileName={file.name}
-            mapping={mapping}
-            format={format}
+        <label className="import-picker">
+          <span>Choose a file</span>
+          <input
+            type="file"
+            accept={ACCEPT}
             disabled={running}
-            onChange={(m, f) => {
-              setMapping(m);
-              setFormat(f);
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void choose(f);
             }}
           />
-        )}
-        <fieldset className="export-presets import-mode" disabled={running}>
-          <legend>The file&apos;s incidents</legend>
-          <label>
-            <input
-              type="radio"
-              name={`${titleId}-mode`}
-              checked={mode === 'replace'}
-              onChange={() => setMode('replace')}
-            />{' '}
-            Replace the incidents on the map (bases and force levels stay)
-          </label>
-          <label>
-            <input
-              type="radio"
-              name={`${titleId}-mode`}
-              checked={mode === 'add'}
-              onChange={() => setMode('add')}
-            />{' '}
-            Add them beside the incidents on the map
-          </label>
-        </fieldset>
-        <p className="import-hint">
-          Local data is not part of the page&apos;s address: a link to this view opens without it.
-        </p>
-        {running ? (
-          <div className="export-progress import-progress">
-            <progress
-              aria-label="Import progress"
-              {...(progress?.phase === 'fetch'
-                ? { max: progress.total ?? file!.size, value: progress.loaded }
-                : {})}
-            />
-            <span role="status">{progressText(progress, file!.size)}</span>
-            <button ref={cancelRef} type="button" onClick={() => jobRef.current?.abort()}>
-              Cancel
-            </button>
-          </div>
-        ) : (
-          <div className="export-row">
-            <button
-              type="button"
-              className="export-action"
-              disabled={!canImport}
-              onClick={() => void start()}
-            >
-              Import
-            </button>
-            {missing.length > 0 && (
-              <span className="import-missing">Choose a column for {missing.join(', ')}.</span>
-            )}
-          </div>
-        )}
-        <div ref={errorRef} tabIndex={-1} className="import-outcome-focus">
-          {error && <ImportFailure error={error} />}
-        </div>
+        </label>
+        <span className="import-hint">
+          or drop it here. GeoJSON (a FeatureCollection of points), CSV with latitude, longitude and
+          date columns, or an ACLED export. The file stays in this browser.
+        </span>
       </div>
-    </div>,
-    document.body,
+      {file && (
+        <p className="import-file">
+          File: <strong>{file.name}</strong> ({size(file.size)})
+          {kind?.kind === 'geojson' && ' · GeoJSON'}
+        </p>
+      )}
+      {kind?.kind === 'csv' && file && (
+        <MappingStep
+          preview={kind.preview}
+          fileName={file.name}
+          mapping={mapping}
+          format={format}
+          disabled={running}
+          onChange={(m, f) => {
+            setMapping(m);
+            setFormat(f);
+          }}
+        />
+      )}
+      <fieldset className="export-presets import-mode" disabled={running}>
+        <legend>The file&apos;s incidents</legend>
+        <label>
+          <input
+            type="radio"
+            name={`${titleId}-mode`}
+            checked={mode === 'replace'}
+            onChange={() => setMode('replace')}
+          />{' '}
+          Replace the incidents on the map (bases and force levels stay)
+        </label>
+        <label>
+          <input
+            type="radio"
+            name={`${titleId}-mode`}
+            checked={mode === 'add'}
+            onChange={() => setMode('add')}
+          />{' '}
+          Add them beside the incidents on the map
+        </label>
+      </fieldset>
+      <p className="import-hint">
+        Local data is not part of the page&apos;s address: a link to this view opens without it.
+      </p>
+      {running ? (
+        <div className="export-progress import-progress">
+          <progress
+            aria-label="Import progress"
+            {...(progress?.phase === 'fetch'
+              ? { max: progress.total ?? file!.size, value: progress.loaded }
+              : {})}
+          />
+          <span role="status">{progressText(progress, file!.size)}</span>
+          <button ref={cancelRef} type="button" onClick={() => jobRef.current?.abort()}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <div className="export-row">
+          <button
+            type="button"
+            className="export-action"
+            disabled={!canImport}
+            onClick={() => void start()}
+          >
+            Import
+          </button>
+          {missing.length > 0 && (
+            <span className="import-missing">Choose a column for {missing.join(', ')}.</span>
+          )}
+        </div>
+      )}
+      <div ref={errorRef} tabIndex={-1} className="import-outcome-focus">
+        {error && <ImportFailure error={error} />}
+      </div>
+    </ModalDialog>
   );
 }
