@@ -2,7 +2,7 @@
  * Modal dialog helpers shared by the app's dialogs (export, import, embed, citation): Tab wraps
  * inside the dialog and the page behind is inert while it is open.
  */
-import { useCallback, useEffect, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, type KeyboardEvent, type RefObject } from 'react';
 
 const FOCUSABLE =
   'button:not([disabled]), input:not([disabled]), select:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
@@ -25,7 +25,8 @@ export function trapTab(e: KeyboardEvent<HTMLElement>, root: HTMLElement): void 
 
 /** Makes the page behind the dialog (#root) inert while the calling component is mounted. */
 export function useInertBackground(): void {
-  useEffect(() => {
+  // Layout effect: the page is inert in the same commit that shows the dialog.
+  useLayoutEffect(() => {
     const root = document.getElementById('root');
     if (!root) return;
     root.inert = true;

@@ -4,7 +4,7 @@
  * (updated shortly after the options change). A modal like the Export dialog: Tab stays inside,
  * Escape closes, the page behind is inert.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, useLayoutEffect } from 'react';
 import {
   clampSize,
   embedUrl,
@@ -75,9 +75,9 @@ export default function EmbedDialog({ onClose }: { onClose(): void }) {
   const code = iframeCode(url, size, title);
   const previewUrl = useDebounced(url, PREVIEW_DELAY_MS);
 
-  useEffect(() => {
+  // Paused in the commit that shows the dialog, so no playback step lands behind it.
+  useLayoutEffect(() => {
     store.getState().pause();
-    dialogRef.current?.querySelector<HTMLElement>('input')?.focus();
   }, [store]);
 
   const copy = async () => {

@@ -4,7 +4,7 @@
  * stays inside (Tab wraps), Escape closes it (and cancels a running export), the page behind is
  * inert, and focus goes back to the Export button on close.
  */
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, useLayoutEffect } from 'react';
 import { useAppStore, useAppStoreApi } from '../store-context';
 import { cleanTitle, defaultTitle, exportFileName, MAX_TITLE_LENGTH } from './captions';
 import { PNG_PRESETS, type PngPreset } from './presets';
@@ -31,9 +31,9 @@ export default function ExportDialog({ openMap, onClose }: { openMap: OpenMap; o
   const dialogRef = useRef<HTMLDivElement>(null);
   const titleId = useId();
 
-  useEffect(() => {
+  // Paused in the commit that shows the dialog, so no playback step lands behind it.
+  useLayoutEffect(() => {
     store.getState().pause();
-    dialogRef.current?.querySelector<HTMLElement>('input')?.focus();
   }, [store]);
   useEffect(() => () => jobRef.current?.controller.abort(), []);
 

@@ -4,7 +4,7 @@
  * progress and Cancel. A modal dialog like Export: Tab stays inside, Escape closes it (cancelling
  * a running load), the page behind is inert. A failure is shown here and changes nothing on the map.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, useLayoutEffect } from 'react';
 import type { ColumnMapping, CsvFormat } from '../../data/csv-columns';
 import type { LoadProgress } from '../../data/load-progress';
 import { mergeInWorker, type IncidentsMerger } from '../../data/merge-in-worker';
@@ -65,9 +65,9 @@ export default function ImportDialog({
   const errorRef = useRef<HTMLDivElement>(null);
   const titleId = useId();
 
-  useEffect(() => {
+  // Paused in the commit that shows the dialog, so no playback step lands behind it.
+  useLayoutEffect(() => {
     store.getState().pause();
-    dialogRef.current?.querySelector<HTMLElement>('input[type="file"]')?.focus();
   }, [store]);
   useEffect(() => () => jobRef.current?.abort(), []);
   // The Import button gives way to Cancel while loading, then comes back: focus follows, so it
@@ -155,6 +155,7 @@ export default function ImportDialog({
       className="import-dialog"
       backdropClassName="import-backdrop"
       testId="import-dialog"
+      initialFocus='input[type="file"]'
     >
       <div className="export-head">
         <h2 id={titleId}>Import data</h2>
