@@ -6,12 +6,30 @@
  */
 import type { LoadIssue } from './load-report';
 import type { TallyState } from './suspicious';
-import { TEXT_FIELDS, type IncidentTable, type PackedText, type TextField } from './incident-table';
+import {
+  INTERNED_FIELDS,
+  TEXT_FIELDS,
+  type IncidentTable,
+  type PackedText,
+  type TextField,
+} from './incident-table';
+
+const INTERNED = new Set<TextField>(INTERNED_FIELDS);
 
 /** Per-row strings are joined into one chunk every this many values (see PackedText). */
 const PACK_EVERY = 8192;
 
-type Column = Int32Array | Uint8Array | Float32Array;
+type Column = Int32Array | Uint32Array | Uint8Array | Float32Array;
+
+/** The one-value-per-row numeric columns, copied as they are between parts. */
+const NUMERIC_COLUMNS = [
+  'day',
+  'typeIndex',
+  'usKilled',
+  'usInjured',
+  'confidence',
+  'precision',
+] as const;
 
 /**
  * Rows validated by one builder, unsorted, with indexes counted from its first feature: the
@@ -35,6 +53,8 @@ export interface IncidentPart extends Pick<
   features: number;
   /** Each row's index in the part (the whole file's index once shifted). */
   fileIndex: Int32Array;
+  /** Each row's id hash (id-set.ts), for the duplicate check across parts. */
+  idHash: Uint32Array;
   issues: LoadIssue[];
   tally: TallyState;
   fastRows: number;
@@ -51,6 +71,7 @@ export function partBuffers(p: IncidentPart): ArrayBuffer[] {
     p.confidence,
     p.precision,
     p.fileIndex,
+    p.idHash,
     p.packed.offsets,
     p.packed.chunkStart,
     ...TEXT_FIELDS.map((f) => p.text[f]),
@@ -71,6 +92,8 @@ export class IncidentColumnStore {
   precision: Uint8Array;
   /** The file index of each row (for warnings found after all rows are in). */
   fileIndex: Int32Array;
+  /** The hash of each row's id (see id-set.ts). */
+  idHash: Uint32Array;
   text: Record<TextField, Int32Array>;
   readonly strings: string[] = [];
   private readonly interned = new Map<string, number>();
@@ -85,6 +108,7 @@ export class IncidentColumnStore {
   constructor(capacityHint = 1024) {
     const c = (this.capacity = Math.max(16, Math.ceil(capacityHint) || 16));
     this.fileIndex = new Int32Array(c);
+    this.idHash = new Uint32Array(c);
     this.day = new Int32Array(c);
     this.typeIndex = new Uint8Array(c);
     this.position = new Float32Array(2 * c);
@@ -100,8 +124,14 @@ export class IncidentColumnStore {
 
   /** Reserves the next row, doubling the columns when full (read them again after this). */
   nextRow(): number {
-    if (this.n === this.capacity) {
-      const c = (this.capacity *= 2);
+    if (this.n === this.capacity) this.reserve(this.capacity * 2);
+    return this.n++;
+  }
+
+  /** Makes room for `capacity` rows in all (read the columns again after this). */
+  private reserve(capacity: number): void {
+    if (capacity > this.capacity) {
+      const c = (this.capacity = capacity);
       const grow = <T extends Column>(a: T, width = 1): T => {
         const out = new (a.constructor as new (len: number) => T)(c * width);
         out.set(a as never);
@@ -115,9 +145,61 @@ export class IncidentColumnStore {
       this.confidence = grow(this.confidence);
       this.precision = grow(this.precision);
       this.fileIndex = grow(this.fileIndex);
+      this.idHash = grow(this.idHash);
       for (const f of TEXT_FIELDS) this.text[f] = grow(this.text[f]);
     }
-    return this.n++;
+  }
+
+  /**
+   * Appends the rows of another part (all of them, or those whose flag in `keep` is 1), its file
+   * indexes shifted by `shift`: numeric columns as they are, interned strings re-interned here
+   * (once per distinct string), packed text appended after ours.
+   */
+  appendPart(part: IncidentPart, shift: number, keep: Uint8Array | null): void {
+    const packedBase = this.appendPacked(part.packed);
+    // Interned in the order rows use them, as one builder reading both parts would have.
+    const stringIndex = new Int32Array(part.strings.length).fill(-1);
+    const internedColumns = INTERNED_FIELDS.map((f) => part.text[f]);
+    for (let r = 0; r < part.n; r++) {
+      if (keep && !keep[r]) continue;
+      for (const column of internedColumns) {
+        const v = column[r]!;
+        if (v >= 0 && stringIndex[v]! < 0) stringIndex[v] = this.intern(part.strings[v]!);
+      }
+    }
+    const kept = keep ? keep.reduce((a, b) => a + b, 0) : part.n;
+    const base = this.n;
+    this.reserve(Math.max(this.capacity, base + kept));
+    if (!keep) {
+      // The usual case (no duplicates across the parts): block copies.
+      for (const c of NUMERIC_COLUMNS) this[c].set(part[c].subarray(0, part.n), base);
+      this.position.set(part.position.subarray(0, 2 * part.n), 2 * base);
+      this.idHash.set(part.idHash.subarray(0, part.n), base);
+      for (let r = 0; r < part.n; r++) this.fileIndex[base + r] = part.fileIndex[r]! + shift;
+    } else {
+      let row = base;
+      for (let r = 0; r < part.n; r++) {
+        if (!keep[r]) continue;
+        for (const c of NUMERIC_COLUMNS) this[c][row] = part[c][r]!;
+        this.position[2 * row] = part.position[2 * r]!;
+        this.position[2 * row + 1] = part.position[2 * r + 1]!;
+        this.idHash[row] = part.idHash[r]!;
+        this.fileIndex[row] = part.fileIndex[r]! + shift;
+        row++;
+      }
+    }
+    for (const f of TEXT_FIELDS) {
+      const from = part.text[f];
+      const to = this.text[f];
+      const interned = INTERNED.has(f);
+      let row = base;
+      for (let r = 0; r < part.n; r++) {
+        if (keep && !keep[r]) continue;
+        const v = from[r]!;
+        to[row++] = v < 0 ? v : interned ? stringIndex[v]! : v + packedBase;
+      }
+    }
+    this.n = base + kept;
   }
 
   /** The index of a repeated string (-1 for null). */
@@ -182,6 +264,7 @@ export class IncidentColumnStore {
       confidence: this.confidence.slice(0, n),
       precision: this.precision.slice(0, n),
       fileIndex: this.fileIndex.slice(0, n),
+      idHash: this.idHash.slice(0, n),
       text: Object.fromEntries(TEXT_FIELDS.map((f) => [f, this.text[f].slice(0, n)])) as Record<
         TextField,
         Int32Array

@@ -21,11 +21,10 @@ import {
   NONE,
   packedAt,
   SOURCE_SEPARATOR,
-  TEXT_FIELDS,
   type IncidentTable,
-  type TextField,
 } from './incident-table';
 import { IncidentColumnStore, type IncidentPart } from './incident-column-store';
+import { IdSet, idHash } from './id-set';
 import {
   CONFIDENCE_INDEX,
   count,
@@ -42,8 +41,6 @@ type IncidentProps = z.output<typeof incidentProperties>;
 /** Free-text fields the record path writes (ids and sources are written on their own). */
 const NOTE_FIELDS = ['date_note', 'casualty_note', 'other_casualties', 'description'] as const;
 
-const IS_INTERNED_FIELD = new Set<TextField>(INTERNED_FIELDS);
-
 /** Options of the incident validator. */
 export interface IncidentValidationOptions {
   /** "Today" as an epoch day, for the future-date warning (tests fix it; default: now). */
@@ -55,7 +52,9 @@ export interface IncidentValidationOptions {
 /** Builds an IncidentTable from features added one at a time, in file order. */
 export class IncidentColumnsBuilder {
   private readonly cols: IncidentColumnStore;
-  private readonly seenIds = new Set<string>();
+  private readonly ids: IdSet;
+  /** Set by `absorb`: the other part's ids are not in `ids`, so no row may follow. */
+  private absorbed = false;
   private readonly tally: WarningTally;
   private readonly today: number;
   private readonly rules: FeatureRules;
@@ -82,6 +81,7 @@ export class IncidentColumnsBuilder {
       today: this.today,
     };
     this.cols = new IncidentColumnStore(capacityHint);
+    this.ids = new IdSet(capacityHint);
   }
 
   /** Number of valid rows so far. */
@@ -91,6 +91,7 @@ export class IncidentColumnsBuilder {
 
   /** Validates one feature (its index in the file for the report) and keeps it if valid. */
   add(raw: unknown, index: number): void {
+    if (this.absorbed) throw new Error('no rows can be added after absorb');
     if (this.useFastPath && this.addFast(raw, index)) return;
     this.addSlow(raw, index);
   }
@@ -122,38 +123,22 @@ export class IncidentColumnsBuilder {
    * builder had read the whole file.
    */
   absorb(part: IncidentPart, shift: number): void {
-    const packedBase = this.cols.appendPacked(part.packed);
-    const stringIndex = new Int32Array(part.strings.length).fill(-1);
+    // Duplicates across the parts, found by hash; an id string is rebuilt only on a hash match.
+    let keep: Uint8Array | null = null;
     const dropped = new Map<number, WarningKind[]>();
     for (let r = 0; r < part.n; r++) {
-      const index = part.fileIndex[r]! + shift;
+      const h = part.idHash[r]!;
+      if (!this.ids.mayHave(h)) continue;
       const id = packedAt(part.packed, part.text.id[r]!);
-      if (this.seenIds.has(id)) {
-        this.issues.push(issue(this.file, index, 'id', `duplicate id "${id}"`));
-        dropped.set(index, this.warningsOf(part, r));
-        continue;
-      }
-      this.seenIds.add(id);
-      const row = this.cols.nextRow();
-      this.cols.fileIndex[row] = index;
-      this.cols.day[row] = part.day[r]!;
-      this.cols.typeIndex[row] = part.typeIndex[r]!;
-      this.cols.position[2 * row] = part.position[2 * r]!;
-      this.cols.position[2 * row + 1] = part.position[2 * r + 1]!;
-      this.cols.usKilled[row] = part.usKilled[r]!;
-      this.cols.usInjured[row] = part.usInjured[r]!;
-      this.cols.confidence[row] = part.confidence[r]!;
-      this.cols.precision[row] = part.precision[r]!;
-      for (const f of TEXT_FIELDS) {
-        const v = part.text[f][r]!;
-        let out = v;
-        if (v >= 0 && IS_INTERNED_FIELD.has(f)) {
-          out = stringIndex[v]!;
-          if (out < 0) out = stringIndex[v] = this.cols.intern(part.strings[v]!);
-        } else if (v >= 0) out = v + packedBase;
-        this.cols.text[f][row] = out;
-      }
+      if (!this.ids.has(id, h)) continue;
+      keep ??= new Uint8Array(part.n).fill(1);
+      keep[r] = 0;
+      const index = part.fileIndex[r]! + shift;
+      this.issues.push(issue(this.file, index, 'id', `duplicate id "${id}"`));
+      dropped.set(index, this.warningsOf(part, r));
     }
+    this.cols.appendPart(part, shift, keep);
+    this.absorbed = true;
     for (const it of part.issues)
       this.issues.push(it.index === null ? it : { ...it, index: it.index + shift });
     this.tally.absorb(part.tally, shift, dropped);
@@ -187,7 +172,7 @@ export class IncidentColumnsBuilder {
 
     const rawId = p.id ?? f.id;
     const id = typeof rawId === 'number' && Number.isFinite(rawId) ? String(rawId) : rawId;
-    if (typeof id !== 'string' || id === '' || this.seenIds.has(id)) return false;
+    if (typeof id !== 'string' || id === '') return false;
     if (typeof p.date !== 'string') return false;
     const day = isoToDay(p.date);
     if (day === null) return false;
@@ -241,12 +226,15 @@ export class IncidentColumnsBuilder {
     )
       return false;
 
-    this.seenIds.add(id);
+    // Last, so a row refused for another reason never claims its id.
+    const h = idHash(id);
+    if (!this.ids.add(id, h)) return false;
     this.fastRows++;
     if (precision === NONE) this.tally.add('noPrecision', index);
     if (day > this.today) this.tally.add('futureDate', index, p.date);
     const row = this.cols.nextRow();
     this.cols.fileIndex[row] = index;
+    this.cols.idHash[row] = h;
     this.cols.day[row] = day;
     this.cols.typeIndex[row] = type;
     this.cols.position[2 * row] = lng;
@@ -283,14 +271,15 @@ export class IncidentColumnsBuilder {
     );
     if (!valid) return;
     const r = valid.properties;
-    if (this.seenIds.has(r.id)) {
+    const h = idHash(r.id);
+    if (!this.ids.add(r.id, h)) {
       this.issues.push(issue(this.file, index, 'id', `duplicate id "${r.id}"`));
       return;
     }
-    this.seenIds.add(r.id);
     noteSuspicious(valid, this.rules, this.today, this.tally);
     const row = this.writeRecord(r, valid.position, r.sources);
     this.cols.fileIndex[row] = index;
+    this.cols.idHash[row] = h;
   }
 
   private writeRecord(

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { IncidentColumnsBuilder } from '../../src/data/incident-columns';
 import { packedAt, PLAIN_FIELDS, type IncidentTable } from '../../src/data/incident-table';
 import { isoToDay } from '../../src/time/days';
+import { collidingIds } from '../fixtures/colliding-ids';
 
 const TODAY = isoToDay('2024-06-01')!;
 const file = JSON.parse(
@@ -95,4 +96,40 @@ describe('a file loaded in two parts (two loader workers) gives the one-builder 
       expect(parts.issues).toEqual(whole.issues);
     });
   }
+});
+
+describe('ids across the two parts', () => {
+  const feature = (id: string) => {
+    const f = structuredClone(file.features[0]!);
+    f.properties = { ...f.properties, id };
+    return f;
+  };
+
+  it('keeps a second-part id whose hash matches a first-part id but whose text differs', () => {
+    const [a, b] = collidingIds();
+    const features = [feature(a), feature('x-1'), feature(b), feature('x-2')];
+    const parts = split(features, 2);
+    expect(parts.issues.filter((i) => i.field === 'id')).toEqual([]);
+    expect(parts.table.length).toBe(4);
+    expect(comparable(parts.table)).toEqual(comparable(single(features).table));
+  });
+
+  it("drops the second part's repeat of a first-part id, reporting it at its file index", () => {
+    const features = [feature('a'), feature('b'), feature('c'), feature('a'), feature('d')];
+    const parts = split(features, 2);
+    expect(parts.table.length).toBe(4);
+    expect(parts.issues.filter((i) => i.field === 'id')).toEqual([
+      expect.objectContaining({ index: 3, reason: 'duplicate id "a"' }),
+    ]);
+    expect(comparable(parts.table)).toEqual(comparable(single(features).table));
+  });
+
+  it('refuses rows after the absorb (their ids could not be checked against the other part)', () => {
+    const first = new IncidentColumnsBuilder('f.geojson', 4, true, { today: TODAY });
+    const second = new IncidentColumnsBuilder('f.geojson', 4, true, { today: TODAY });
+    first.addBatch([feature('a')], 0);
+    second.addBatch([feature('b')], 0);
+    first.absorb(second.part(1), 1);
+    expect(() => first.add(feature('c'), 2)).toThrow(/after absorb/);
+  });
 });
