@@ -3,8 +3,13 @@
  * built once per dataset. The loader worker builds them next to the table and sends them over as
  * transferred buffers, so the main thread does not spend a second on them at a million rows.
  */
-import KDBush from 'kdbush';
-import { buildSpatialIndex, type SpatialIndex } from '../geo/spatial-index';
+import {
+  buildSpatialIndex,
+  spatialFromWire,
+  spatialToWire,
+  type SpatialIndex,
+  type SpatialIndexWire,
+} from '../geo/spatial-index';
 import { buildDayPrefix, type DayPrefix } from '../time/prefix-sums';
 import { isStrike, type IncidentTable } from './incident-table';
 
@@ -35,8 +40,11 @@ export interface IncidentIndexesWire {
   prefixes: [DayPrefix, DayPrefix, DayPrefix, DayPrefix];
   byBase: GroupedRows;
   byCountry: GroupedRows;
-  spatial: { data: ArrayBuffer; rowOf: Uint32Array };
+  spatial: SpatialIndexWire;
 }
+
+/** The indexes other than the spatial one (which may be built elsewhere: spatial-worker-client.ts). */
+export type RowIndexesWire = Omit<IncidentIndexesWire, 'spatial'>;
 
 /** Groups rows by the string in a text column, in row order (a counting sort on string ids). */
 function groupRows(t: IncidentTable, column: Int32Array): GroupedRows {
@@ -79,9 +87,13 @@ function groupsToMap(g: GroupedRows): Map<string, number[]> {
 
 /** Builds the wire form of the indexes (in the worker). */
 export function buildIncidentIndexesWire(t: IncidentTable): IncidentIndexesWire {
+  return { ...buildRowIndexesWire(t), spatial: spatialToWire(buildSpatialIndex(t.position)) };
+}
+
+/** The time prefix sums and the rows per base and per country. */
+export function buildRowIndexesWire(t: IncidentTable): RowIndexesWire {
   const span = t.span ?? { start: 0, end: 0 };
   const attack = (w: (i: number) => number) => (i: number) => (isStrike(t, i) ? 0 : w(i));
-  const spatial = buildSpatialIndex(t.position);
   return {
     prefixes: [
       buildDayPrefix(
@@ -103,7 +115,6 @@ export function buildIncidentIndexesWire(t: IncidentTable): IncidentIndexesWire 
     ],
     byBase: groupRows(t, t.text.base_id),
     byCountry: groupRows(t, t.text.country),
-    spatial: { data: spatial.tree.data as ArrayBuffer, rowOf: spatial.rowOf },
   };
 }
 
@@ -130,7 +141,7 @@ export function indexesFromWire(w: IncidentIndexesWire): IncidentIndexes {
     usInjured,
     rowsByBase: groupsToMap(w.byBase),
     rowsByCountry: groupsToMap(w.byCountry),
-    spatial: { tree: KDBush.from(w.spatial.data), rowOf: w.spatial.rowOf },
+    spatial: spatialFromWire(w.spatial),
   };
 }
 

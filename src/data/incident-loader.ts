@@ -34,13 +34,15 @@ export interface IncidentsResult {
    * Milliseconds spent in each phase (download, JSON parse, validate and normalize); the loader
    * worker adds `index` (indexes and layer attributes) and `worker` (its whole run); `parts`
    * is 2 when a big file was read by two workers at once (split-stream.ts), and `partWait` how
-   * long the first waited for the second (a balance check).
+   * long the first waited for the second (a balance check); `spatialWait`, how long the indexes
+   * waited for the KD-tree built by a helper worker (spatial-worker-client.ts).
    */
   timings?: Record<LoadPhase, number> & {
     index?: number;
     worker?: number;
     parts?: number;
     partWait?: number;
+    spatialWait?: number;
   };
   /** Indexes and layer attributes built next to the table (by the loader worker). */
   prebuilt?: { indexes: IncidentIndexesWire; points: IncidentPoints };

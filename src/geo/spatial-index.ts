@@ -13,14 +13,37 @@ export interface SpatialIndex {
 
 /** Indexes every finite position of an interleaved [lng, lat, ...] array. */
 export function buildSpatialIndex(position: Float32Array): SpatialIndex {
-  const rows: number[] = [];
-  for (let i = 0; i * 2 < position.length; i++) if (Number.isFinite(position[2 * i])) rows.push(i);
+  const n = position.length >> 1;
+  let located = 0;
+  for (let i = 0; i < n; i++) if (Number.isFinite(position[2 * i])) located++;
+  const rowOf = new Uint32Array(located);
   // Float32 coordinates, as stored: a point queried with its own position is found exactly.
-  const tree = new KDBush(Math.max(1, rows.length), 64, Float32Array);
-  for (const row of rows) tree.add(position[2 * row]!, position[2 * row + 1]!);
-  if (rows.length === 0) tree.add(0, 0);
+  const tree = new KDBush(Math.max(1, located), 64, Float32Array);
+  for (let i = 0, k = 0; i < n; i++) {
+    const lng = position[2 * i]!;
+    if (!Number.isFinite(lng)) continue;
+    rowOf[k++] = i;
+    tree.add(lng, position[2 * i + 1]!);
+  }
+  if (located === 0) tree.add(0, 0);
   tree.finish();
-  return { tree, rowOf: Uint32Array.from(rows) };
+  return { tree, rowOf };
+}
+
+/** A SpatialIndex as transferable buffers (built in a worker, wrapped on the main thread). */
+export interface SpatialIndexWire {
+  data: ArrayBuffer;
+  rowOf: Uint32Array;
+}
+
+/** The wire form of an index. */
+export function spatialToWire(index: SpatialIndex): SpatialIndexWire {
+  return { data: index.tree.data as ArrayBuffer, rowOf: index.rowOf };
+}
+
+/** The index from its wire form (no rebuilding). */
+export function spatialFromWire(wire: SpatialIndexWire): SpatialIndex {
+  return { tree: KDBush.from(wire.data), rowOf: wire.rowOf };
 }
 
 /** Rows inside a lng/lat box, in row (day) order. */

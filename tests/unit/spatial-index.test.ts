@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildSpatialIndex, rowsAtPoint, rowsInBox } from '../../src/geo/spatial-index';
+import {
+  buildSpatialIndex,
+  rowsAtPoint,
+  rowsInBox,
+  spatialFromWire,
+  spatialToWire,
+} from '../../src/geo/spatial-index';
 
 /** Small deterministic PRNG so failures reproduce. */
 function rng(seed: number) {
@@ -26,6 +32,17 @@ describe('spatial index', () => {
     }
     return out;
   };
+
+  it('answers the same after the trip through a worker (buffers cloned, tree rewrapped)', () => {
+    const moved = spatialFromWire(structuredClone(spatialToWire(index)));
+    expect(moved.rowOf).toEqual(index.rowOf);
+    for (const [w, s, e, nth] of [
+      [38, 31, 46, 37],
+      [40, 33, 40, 33],
+      [41.5, 32, 43.2, 34.9],
+    ] as const)
+      expect(rowsInBox(moved, w, s, e, nth)).toEqual(brute(w, s, e, nth));
+  });
 
   it('finds exactly what a scan finds, for random boxes', () => {
     for (let k = 0; k < 50; k++) {
