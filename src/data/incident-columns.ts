@@ -41,6 +41,9 @@ type IncidentProps = z.output<typeof incidentProperties>;
 /** Free-text fields the record path writes (ids and sources are written on their own). */
 const NOTE_FIELDS = ['date_note', 'casualty_note', 'other_casualties', 'description'] as const;
 
+/** Dates remembered by a builder (more than 27 years of days). */
+const MAX_CACHED_DAYS = 10_000;
+
 /** Options of the incident validator. */
 export interface IncidentValidationOptions {
   /** "Today" as an epoch day, for the future-date warning (tests fix it; default: now). */
@@ -53,6 +56,8 @@ export interface IncidentValidationOptions {
 export class IncidentColumnsBuilder {
   private readonly cols: IncidentColumnStore;
   private readonly ids: IdSet;
+  /** Epoch days of the dates seen (a file has a few thousand distinct dates for a million rows). */
+  private readonly days = new Map<string, number>();
   /** Set by `absorb`: the other part's ids are not in `ids`, so no row may follow. */
   private absorbed = false;
   private readonly tally: WarningTally;
@@ -163,6 +168,15 @@ export class IncidentColumnsBuilder {
     return { table: c.table(), issues };
   }
 
+  /** The epoch day of an ISO date, or null when it is not one (cached). */
+  private dayOf(iso: string): number | null {
+    const cached = this.days.get(iso);
+    if (cached !== undefined) return cached;
+    const day = isoToDay(iso);
+    if (day !== null && this.days.size < MAX_CACHED_DAYS) this.days.set(iso, day);
+    return day;
+  }
+
   /** Writes a row the fast path is sure about; false (nothing written) to take the slow path. */
   private addFast(raw: unknown, index: number): boolean {
     const f = raw as { type?: unknown; id?: unknown; geometry?: unknown; properties?: unknown };
@@ -174,7 +188,7 @@ export class IncidentColumnsBuilder {
     const id = typeof rawId === 'number' && Number.isFinite(rawId) ? String(rawId) : rawId;
     if (typeof id !== 'string' || id === '') return false;
     if (typeof p.date !== 'string') return false;
-    const day = isoToDay(p.date);
+    const day = this.dayOf(p.date);
     if (day === null) return false;
     const type = TYPE_INDEX.get(p.type);
     if (type === undefined) return false;

@@ -36,6 +36,5 @@ describe('IdSet', () => {
 
   it('hashes code units, so ids differing only beyond ASCII differ', () => {
     expect(idHash('é')).not.toBe(idHash('e'));
-    expect(idHash('')).toBe(0x811c9dc5);
   });
 });
