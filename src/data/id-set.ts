@@ -1,10 +1,11 @@
 /**
- * The set of incident ids seen so far, for duplicate checks at a million rows. A JS `Set` of a
- * million fresh strings grows by rehashing twenty times and hashes each string in C++ behind a
- * generic lookup; this open-addressing table is sized once from the expected row count and keyed
- * by a 32-bit hash computed here, which is also kept per row: the second loader worker sends its
- * rows' hashes, so the first checks them for duplicates without rebuilding a string per row
- * (IncidentColumnsBuilder.absorb).
+ * The set of incident ids seen so far, for duplicate checks at a million rows. A JS `Set` would
+ * keep a million id strings alive in the old generation (garbage-collector work for the whole
+ * load) and grow by rehashing twenty times; this open-addressing table is sized once from the
+ * expected row count, holds only numbers (a 32-bit hash and where the id is stored), and asks the
+ * owner for an id's text only when two hashes match. The hash is also kept per row: the second
+ * loader worker sends its rows' hashes, so the first checks them for duplicates without
+ * rebuilding a string per row (IncidentColumnsBuilder.absorb).
  */
 
 /**
@@ -29,18 +30,24 @@ export function idHash(s: string): number {
 /** Kept at most half full, so probe runs stay short. */
 const MAX_LOAD = 0.5;
 
-/** A set of strings with their hashes (see the module comment). */
+/** A set of ids kept elsewhere, by hash and reference (see the module comment). */
 export class IdSet {
   private mask: number;
   /**
-   * Slot i is `table[2i]`, its key's index in `keys` plus one (0: empty), and `table[2i + 1]`,
-   * its hash: side by side, so a probe touches one cache line.
+   * Slot i is `table[2i]`, its id's reference plus one (0: empty), and `table[2i + 1]`, its
+   * hash: side by side, so a probe touches one cache line.
    */
   private table: Int32Array;
-  private readonly keys: string[] = [];
+  private count = 0;
 
-  /** @param capacityHint the number of ids expected (the table grows past it if needed) */
-  constructor(capacityHint = 1024) {
+  /**
+   * @param keyAt the id stored under a reference (called only when hashes match)
+   * @param capacityHint the number of ids expected (the table grows past it if needed)
+   */
+  constructor(
+    private readonly keyAt: (ref: number) => string,
+    capacityHint = 1024,
+  ) {
     const size = tableSize(capacityHint);
     this.mask = size - 1;
     this.table = new Int32Array(2 * size);
@@ -48,23 +55,7 @@ export class IdSet {
 
   /** Number of ids in the set. */
   get size(): number {
-    return this.keys.length;
-  }
-
-  /** Adds `id` (whose hash is `h`); false when it was already there. */
-  add(id: string, h = idHash(id)): boolean {
-    if (this.keys.length + 1 > (this.mask + 1) * MAX_LOAD) this.grow();
-    const t = this.table;
-    const signed = h | 0;
-    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
-      const k = t[2 * i]!;
-      if (k === 0) {
-        t[2 * i] = this.keys.push(id);
-        t[2 * i + 1] = signed;
-        return true;
-      }
-      if (t[2 * i + 1] === signed && this.keys[k - 1] === id) return false;
-    }
+    return this.count;
   }
 
   /** Whether `id` (whose hash is `h`) is in the set. */
@@ -72,9 +63,9 @@ export class IdSet {
     const t = this.table;
     const signed = h | 0;
     for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
-      const k = t[2 * i]!;
-      if (k === 0) return false;
-      if (t[2 * i + 1] === signed && this.keys[k - 1] === id) return true;
+      const ref = t[2 * i]!;
+      if (ref === 0) return false;
+      if (t[2 * i + 1] === signed && this.keyAt(ref - 1) === id) return true;
     }
   }
 
@@ -88,18 +79,29 @@ export class IdSet {
     }
   }
 
+  /** Adds an id that `has` said is not in the set: its hash and its reference (≥ 0). */
+  insert(h: number, ref: number): void {
+    if (this.count + 1 > (this.mask + 1) * MAX_LOAD) this.grow();
+    const t = this.table;
+    let i = h & this.mask;
+    while (t[2 * i] !== 0) i = (i + 1) & this.mask;
+    t[2 * i] = ref + 1;
+    t[2 * i + 1] = h | 0;
+    this.count++;
+  }
+
   private grow(): void {
     const size = (this.mask + 1) * 2;
     const mask = size - 1;
     const table = new Int32Array(2 * size);
     const old = this.table;
     for (let j = 0; j < old.length; j += 2) {
-      const k = old[j]!;
-      if (k === 0) continue;
+      const ref = old[j]!;
+      if (ref === 0) continue;
       const h = old[j + 1]!;
       let i = (h >>> 0) & mask;
       while (table[2 * i] !== 0) i = (i + 1) & mask;
-      table[2 * i] = k;
+      table[2 * i] = ref;
       table[2 * i + 1] = h;
     }
     this.mask = mask;

@@ -225,6 +225,24 @@ export class IncidentColumnStore {
     return k;
   }
 
+  /** Packed value k so far (joined or not yet). */
+  plainAt(k: number): string {
+    const pending = this.packedCount - this.pieces.length;
+    if (k >= pending) return this.pieces[k - pending]!;
+    const from = this.packedOffsets[k]!;
+    const to = k + 1 < this.packedCount ? this.packedOffsets[k + 1]! : this.packedLength;
+    // The last chunk starting at or before `from`.
+    let lo = 0;
+    let hi = this.chunkStart.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.chunkStart[mid]! <= from) lo = mid;
+      else hi = mid - 1;
+    }
+    const start = this.chunkStart[lo]!;
+    return this.chunks[lo]!.slice(from - start, to - start);
+  }
+
   /** Appends another part's packed values after ours; returns the index its first one gets. */
   appendPacked(other: PackedText): number {
     this.packChunk();

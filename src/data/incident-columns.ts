@@ -86,7 +86,7 @@ export class IncidentColumnsBuilder {
       today: this.today,
     };
     this.cols = new IncidentColumnStore(capacityHint);
-    this.ids = new IdSet(capacityHint);
+    this.ids = new IdSet((ref) => this.cols.plainAt(ref), capacityHint);
   }
 
   /** Number of valid rows so far. */
@@ -242,7 +242,7 @@ export class IncidentColumnsBuilder {
 
     // Last, so a row refused for another reason never claims its id.
     const h = idHash(id);
-    if (!this.ids.add(id, h)) return false;
+    if (this.ids.has(id, h)) return false;
     this.fastRows++;
     if (precision === NONE) this.tally.add('noPrecision', index);
     if (day > this.today) this.tally.add('futureDate', index, p.date);
@@ -259,6 +259,7 @@ export class IncidentColumnsBuilder {
     this.cols.precision[row] = precision;
     const t = this.cols.text;
     t.id[row] = this.cols.plain(id);
+    this.ids.insert(h, t.id[row]!);
     t.weapon[row] = this.cols.intern(weapon);
     t.target[row] = this.cols.intern(target);
     t.base_id[row] = this.cols.intern(baseId);
@@ -286,7 +287,7 @@ export class IncidentColumnsBuilder {
     if (!valid) return;
     const r = valid.properties;
     const h = idHash(r.id);
-    if (!this.ids.add(r.id, h)) {
+    if (this.ids.has(r.id, h)) {
       this.issues.push(issue(this.file, index, 'id', `duplicate id "${r.id}"`));
       return;
     }
@@ -294,6 +295,7 @@ export class IncidentColumnsBuilder {
     const row = this.writeRecord(r, valid.position, r.sources);
     this.cols.fileIndex[row] = index;
     this.cols.idHash[row] = h;
+    this.ids.insert(h, this.cols.text.id[row]!);
   }
 
   private writeRecord(

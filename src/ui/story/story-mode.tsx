@@ -4,7 +4,7 @@
  * ←/→ (not while typing, on a slider or a select, or on the map, which pans with arrows) and
  * leaves with Escape. Authoring edits live in memory until downloaded.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import {
   DEFAULT_STORY_ID,
   loadStory,
@@ -89,7 +89,8 @@ export function StoryMode({
   // A story link with `#map` keeps its camera for the step it opens (DESIGN.md: `#map` first).
   const hashCamera = useRef(store.getState().story !== null && /(^#|&)map=/.test(location.hash));
 
-  useEffect(() => {
+  // In the commit that shows the card, so its caption never appears over the previous view.
+  useLayoutEffect(() => {
     if (!active) return;
     const n = clampStep(active, step);
     if (n !== step) return store.getState().setStoryStep(n);
