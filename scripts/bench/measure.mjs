@@ -5,6 +5,7 @@ import * as probe from './page-probe.mjs';
 import { median, quantile, sizeLabel } from './report.mjs';
 import { scrub, STEP_TIMEOUT } from './steps.mjs';
 import { appChecks } from './checks.mjs';
+import { filteredScrub } from './filtered.mjs';
 import { ROOT } from './prepare.mjs';
 
 /**
@@ -111,7 +112,10 @@ export async function measureImpl({ impl, n, steps, baseUrl, log }) {
       );
 
       await scrub(page, guard, run, steps, tag, log, quiet);
-      if (impl === 'app') await appChecks(page, guard, run, ROOT, log, tag);
+      if (impl === 'app') {
+        await appChecks(page, guard, run, ROOT, log, tag);
+        await filteredScrub(page, guard, run, n >= 1e6 ? 10 : 20, tag, log, quiet);
+      }
     });
   } catch (e) {
     run.error = e instanceof Error ? e.message : String(e);
