@@ -9,7 +9,7 @@ import { filteredScrub } from './filtered.mjs';
 import { ROOT } from './prepare.mjs';
 
 /**
- * Measures the app or the peer at N.
+ * Measures the app or the peer at N (loading only when `steps` is 0).
  * @param {{ impl: 'app' | 'peer', n: number, steps: number, baseUrl: string, log: (s: string) => void }} o
  * @returns {Promise<import('./report.mjs').Run>}
  */
@@ -87,6 +87,7 @@ export async function measureImpl({ impl, n, steps, baseUrl, log }) {
       const heap = await guard(cdp.send('Runtime.getHeapUsage'), 30_000, 'heap usage');
       run.heap_mb = heap.usedSize / 2 ** 20;
 
+      if (steps === 0) return; // --load-only
       const quiet = () =>
         guard(
           page.evaluate(probe.waitQuiet, STEP_TIMEOUT),
@@ -148,6 +149,8 @@ function readLoadTimes(
     run.notes.push(
       `${load.firstFrameRenders} frame(s) rendered before the first idle with data; ${fmtMs(load.firstFrame - load.appReady)} from incidents-ready to it`,
     );
+  if (load.loadTimes && typeof load.loadTimes === 'object')
+    run.notes.push(`load phases (ms) ${JSON.stringify(load.loadTimes)}`);
   if (load.appFetch !== null && load.appReady !== null)
     run.ready_ms = load.appReady - load.appFetch;
   else if (load.loadTimes && typeof load.loadTimes === 'object') {
@@ -155,7 +158,7 @@ function readLoadTimes(
     const start = t.fetch ?? t.start ?? null;
     const end = t.ready ?? t.end ?? null;
     run.ready_ms = start !== null && end !== null ? end - start : null;
-    run.notes.push(`ready_ms from window.__incidentLoadTimes ${JSON.stringify(t)}`);
+    run.notes.push('ready_ms from window.__incidentLoadTimes');
   } else
     run.notes.push(
       'no incidents-fetch/incidents-ready marks and no window.__incidentLoadTimes: ready_ms is null',

@@ -4,7 +4,10 @@
 // pattern (a GeoJSON source + setFilter, scripts/bench/peer.html) on synthetic incidents.
 //
 //   npm run bench -- [--quick] [--sizes 10000,100000] [--seed 1] [--json .bench/out.json]
-//                    [--out-dir .bench/dist]
+//                    [--out-dir .bench/dist] [--load-only]
+//
+// --load-only: the app alone, loading only (ready_ms, parse_ms, first frame, heap; no peer, no
+// scrub, no checks), for profiling the loader quickly.
 //
 // Steps: build the app once (into --out-dir, default .bench/dist, so it never empties the dist/
 // that the end-to-end tests serve; `--out-dir dist` builds there instead), generate the data per
@@ -53,6 +56,7 @@ const log = (/** @type {string} */ line) => console.log(`[bench ${stamp()}] ${li
 function options(/** @type {string[]} */ argv) {
   const o = {
     quick: false,
+    loadOnly: false,
     sizes: [10_000, 100_000, 1_000_000],
     seed: 1,
     json: null,
@@ -66,11 +70,13 @@ function options(/** @type {string[]} */ argv) {
       return /** @type {string} */ (v);
     };
     if (a === '--quick') o.quick = true;
+    else if (a === '--load-only') o.loadOnly = true;
     else if (a === '--sizes') o.sizes = value().split(',').map(Number);
     else if (a === '--seed') o.seed = Number(value());
     else if (a === '--json') o.json = /** @type {any} */ (resolve(value()));
     else if (a === '--out-dir') o.outDir = resolve(value());
-    else fail(`unknown option ${a} (known: --quick, --sizes, --seed, --json, --out-dir)`);
+    else
+      fail(`unknown option ${a} (known: --quick, --sizes, --seed, --json, --out-dir, --load-only)`);
   }
   if (o.quick && !argv.includes('--sizes')) o.sizes = [10_000, 100_000];
   if (!o.sizes.length || o.sizes.some((n) => !Number.isInteger(n) || n < 2))
@@ -125,8 +131,10 @@ const seconds = {};
 for (const n of o.sizes) {
   const started = Date.now();
   const parsed = await measureParse({ n, baseUrl: url, log });
-  for (const impl of /** @type {const} */ (['app', 'peer'])) {
-    const run = await measureImpl({ impl, n, steps: n >= 1e6 ? 20 : 50, baseUrl: url, log });
+  const impls = /** @type {const} */ (o.loadOnly ? ['app'] : ['app', 'peer']);
+  for (const impl of impls) {
+    const steps = o.loadOnly ? 0 : n >= 1e6 ? 20 : 50;
+    const run = await measureImpl({ impl, n, steps, baseUrl: url, log });
     run.parse_ms = parsed.parse_ms;
     if (parsed.error) run.notes.push(`parse page: ${parsed.error}`);
     runs.push(run);
