@@ -95,7 +95,10 @@ export class IncidentOverlay {
     return info && info.index >= 0 ? info.index : null;
   }
 
-  /** Redraws with a new window or layer toggles: only uniforms (filter range, age fade) and visibility change. */
+  /**
+   * Redraws with a new window or layer toggles: only uniforms (the filter range, the age fade) and
+   * visibility change.
+   */
   update(s: IncidentLayerState): void {
     this.last = s;
     const points = this.points;
