@@ -1,4 +1,7 @@
-/** The read-out of one bar under the pointer: its dates, its counts by type, the running counts. */
+/**
+ * The read-out of one bar (under the pointer, or holding the end the keyboard moved): its dates,
+ * its counts by type, the running counts.
+ */
 import { sum } from 'd3-array';
 import { INCIDENT_TYPES } from '../../data/types';
 import { TYPE_LABELS, typeCss } from '../../state/palette';
@@ -21,7 +24,7 @@ interface Props {
   comparison: { sample: number; official: OfficialComparison | null } | null;
 }
 
-/** Tooltip above the hovered bar (kept inside the chart's width). */
+/** Tooltip above the bar (kept inside the chart's width). */
 export function HistogramTooltip({ bin, sums, weight, left, width, comparison }: Props) {
   const strikes = sums[STRIKE]!;
   const attacks = sum(sums) - strikes;

@@ -39,6 +39,11 @@ interface Props {
   comparisons: OfficialComparison[] | null;
   /** The sample's running count of attacks up to a day. */
   sampleUpTo: (day: number) => number;
+  /**
+   * The day whose bar to read out when no bar is bar: the end the keyboard just moved, so
+   * keyboard users get the read-out too (null: none).
+   */
+  keyDay?: number | null;
 }
 
 /** Bins, their stacked totals and the tallest bar's total for a width and weighting. */
@@ -107,9 +112,9 @@ const Bars = memo(function Bars(props: {
   );
 });
 
-/** The histogram with its hover read-out. */
+/** The histogram with its read-out of the hovered bar (or the keyboard's, see `keyDay`). */
 export const Histogram = memo(function Histogram(props: Props) {
-  const { span, width, height, weight, totals, comparisons, sampleUpTo } = props;
+  const { span, width, height, weight, totals, comparisons, sampleUpTo, keyDay = null } = props;
   const { unit, bins, sums, max } = useBins(span, width, totals, weight);
   const [hover, setHover] = useState<number | null>(null);
 
@@ -121,7 +126,9 @@ export const Histogram = memo(function Histogram(props: Props) {
     setHover(b < 0 ? null : b);
   };
 
-  const hovered = hover !== null && hover < bins.length ? bins[hover]! : null;
+  const keyBin = keyDay === null ? -1 : binAt(bins, keyDay);
+  const shown = hover !== null && hover < bins.length ? hover : keyBin >= 0 ? keyBin : null;
+  const bar = shown === null ? null : bins[shown]!;
   return (
     <div
       className="histogram"
@@ -133,14 +140,14 @@ export const Histogram = memo(function Histogram(props: Props) {
     >
       <svg width={width} height={height} className="histogram-svg">
         <Bars span={span} width={width} height={height} bins={bins} sums={sums} max={max} />
-        {hovered && (
+        {bar && (
           <rect
             className="bar-hover"
-            x={Math.max(0, dayToX(span, width, hovered.start - 0.5))}
+            x={Math.max(0, dayToX(span, width, bar.start - 0.5))}
             width={Math.max(
               1,
-              Math.min(width, dayToX(span, width, hovered.end + 0.5)) -
-                Math.max(0, dayToX(span, width, hovered.start - 0.5)),
+              Math.min(width, dayToX(span, width, bar.end + 0.5)) -
+                Math.max(0, dayToX(span, width, bar.start - 0.5)),
             )}
             y={0}
             height={height}
@@ -164,18 +171,18 @@ export const Histogram = memo(function Histogram(props: Props) {
             ? 'No U.S. casualties reported'
             : ''}
       </span>
-      {hovered && (
+      {bar && (
         <HistogramTooltip
-          bin={hovered}
-          sums={sums.subarray(hover! * K, hover! * K + K)}
+          bin={bar}
+          sums={sums.subarray(shown! * K, shown! * K + K)}
           weight={weight}
-          left={dayToX(span, width, (hovered.start + hovered.end) / 2)}
+          left={dayToX(span, width, (bar.start + bar.end) / 2)}
           width={width}
           comparison={
             comparisons && weight === 'count'
               ? {
-                  sample: sampleUpTo(hovered.end),
-                  official: latestBefore(comparisons, hovered.end),
+                  sample: sampleUpTo(bar.end),
+                  official: latestBefore(comparisons, bar.end),
                 }
               : null
           }
