@@ -265,6 +265,13 @@ test('keyboard on the timeline: arrows, Shift, Home/End and Space; typed dates a
   await timeline.focus();
   await page.keyboard.press('ArrowRight');
   await expect(label(page)).toHaveText('1 Jan 2024 – 21 Jan 2024');
+  // Keyboard users get the bar read-out too: the week holding the new end.
+  const readout = page.locator('.histogram-tooltip');
+  await expect(readout).toBeVisible();
+  await expect(readout).toContainText('15 Jan 2024 – 21 Jan 2024');
+  await expect(readout).toContainText(
+    expectedCounts(incidents, '2024-01-15', '2024-01-21').split(' · ').slice(0, 2).join(' · '),
+  );
   await page.keyboard.press('Shift+ArrowRight');
   await expect(label(page)).toHaveText('1 Jan 2024 – 28 Jan 2024');
   await expect(counts(page)).toHaveText(expectedCounts(incidents, '2024-01-01', '2024-01-28'));
