@@ -10,6 +10,8 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { maskedData, type IncidentPoints } from './incident-points';
 import { WindowedHeatmapLayer } from './density-layer';
 import { DENSITY_COLORS } from '../state/palette';
+import { ageFadeFor, shiftFade } from '../time/age-fade';
+import { AgeFadeExtension } from './age-fade-extension';
 
 /** What the layer shows: the window (epoch days) and which categories are on. */
 export interface IncidentLayerState {
@@ -24,24 +26,10 @@ export interface IncidentLayerState {
   selectedColor?: [number, number, number, number];
 }
 
-// Created once: a new extensions array would make deck.gl rebuild the layer's shaders.
-const EXTENSIONS = [new DataFilterExtension({ filterSize: 2 })];
-
-/**
- * Age fade: in windows of up to FADE_MAX_DAYS (the moving windows, short ranges) incidents fade
- * with age through the filter's soft range, so the newest stand out; the newest quarter of the
- * window stays at full strength. Longer windows (a whole campaign) and users who prefer reduced
- * motion get no fade. Only uniforms change: nothing is re-uploaded.
- */
-const FADE_MAX_DAYS = 92;
-const FADE_SHARE = 0.75;
-let reducedMotion: MediaQueryList | null = null;
-function fadeStart(start: number, end: number): number | null {
-  reducedMotion ??= globalThis.matchMedia?.('(prefers-reduced-motion: reduce)') ?? null;
-  const days = end - start + 1;
-  if (days < 2 || days > FADE_MAX_DAYS || reducedMotion?.matches) return null;
-  return start - 0.5 + days * FADE_SHARE;
-}
+// Created once: a new extensions array would make deck.gl rebuild the layer's shaders. The age
+// fade reads the day the filter uploads, so it comes after it.
+const EXTENSIONS = [new DataFilterExtension({ filterSize: 2 }), new AgeFadeExtension()];
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
 const SELECTED_EXTENSIONS: never[] = [];
 
 /** Owns the deck.gl overlay and the incident layers. */
@@ -56,6 +44,13 @@ export class IncidentOverlay {
     attributes: { getPosition: { value: Float32Array; size: 2 } };
   } | null = null;
   private selectedFor: number | null = null;
+  /** The last state drawn, to redraw when the reduced-motion setting changes. */
+  private last: IncidentLayerState | null = null;
+  /** `prefers-reduced-motion`, followed live: no age fade while it is on. */
+  private readonly motion: MediaQueryList | null = globalThis.matchMedia?.(REDUCED_MOTION) ?? null;
+  private readonly onMotionChange = () => {
+    if (this.last) this.update(this.last);
+  };
 
   /**
    * Resolves once deck.gl is initialized. deck.gl follows the camera only from then on, so a
@@ -77,6 +72,7 @@ export class IncidentOverlay {
       onLoad: () => loaded(),
     });
     map.addControl(this.overlay);
+    this.motion?.addEventListener?.('change', this.onMotionChange);
   }
 
   /** Sets the dataset (once per load). */
@@ -99,14 +95,18 @@ export class IncidentOverlay {
     return info && info.index >= 0 ? info.index : null;
   }
 
-  /** Redraws with a new window or layer toggles: only the filter range and visibility change. */
+  /**
+   * Redraws with a new window or layer toggles: only uniforms (the filter range, the age fade) and
+   * visibility change.
+   */
   update(s: IncidentLayerState): void {
+    this.last = s;
     const points = this.points;
     if (!points) return;
     const o = points.dayOrigin;
     const kindLo = s.attacks ? 0 : 1;
     const kindHi = s.strikes ? 1 : 0;
-    const soft = fadeStart(s.start, s.end);
+    const fade = ageFadeFor({ start: s.start, end: s.end }, !this.motion?.matches);
     const layers: unknown[] = [
       new ScatterplotLayer({
         id: 'incidents',
@@ -125,15 +125,9 @@ export class IncidentOverlay {
           [s.start - o - 0.5, s.end - o + 0.5],
           [kindLo - 0.5, kindHi + 0.5],
         ],
-        filterSoftRange:
-          soft === null
-            ? null
-            : [
-                [soft - o, s.end - o + 0.5],
-                [kindLo - 0.5, kindHi + 0.5],
-              ],
-        // Fade the colour only: a faded point keeps its size (and its hit area).
+        // The filter only shows or hides (no soft range): the age fade sets the strength.
         filterTransformSize: false,
+        ageFade: shiftFade(fade, o),
       } as never),
     ];
     // Only while shown: an idle heatmap would still redo its weight map on every step.
@@ -182,6 +176,7 @@ export class IncidentOverlay {
 
   /** Removes the overlay. */
   destroy(map: MapLibreMap): void {
+    this.motion?.removeEventListener?.('change', this.onMotionChange);
     map.removeControl(this.overlay);
   }
 }

@@ -2,6 +2,7 @@
  * Histogram bins over the span: days, calendar weeks (Monday to Sunday, UTC) or months, chosen so
  * each bar keeps a readable width. Bins are inclusive day ranges cut at the span's ends.
  */
+import { bisector, max, range, sum } from 'd3-array';
 import { utcDay, utcMonday, utcMonth, type CountableTimeInterval } from 'd3-time';
 import type { DailySeries } from './daily-counts';
 import type { DaySpan } from './window';
@@ -62,16 +63,17 @@ export function binTotals(series: DailySeries, bins: readonly Bin[]): Float64Arr
   return out;
 }
 
+const byEnd = bisector((b: Bin) => b.end);
+
 /** The index of the bin holding `day`, or -1 (bins are sorted and contiguous). */
 export function binAt(bins: readonly Bin[], day: number): number {
-  let lo = 0;
-  let hi = bins.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const b = bins[mid]!;
-    if (day < b.start) hi = mid - 1;
-    else if (day > b.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
+  // The first bin ending on or after the day holds it, unless the day falls before that bin.
+  const i = byEnd.left(bins, day);
+  return i < bins.length && bins[i]!.start <= day ? i : -1;
+}
+
+/** The tallest bin's total over its categories (0 without bins), from `binTotals`' layout. */
+export function maxBinTotal(totals: Float64Array, categories: number): number {
+  const n = Math.floor(totals.length / Math.max(1, categories));
+  return max(range(n), (b) => sum(totals.subarray(b * categories, (b + 1) * categories))) ?? 0;
 }

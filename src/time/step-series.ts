@@ -3,6 +3,7 @@
  * on or before that date. A partial as-of date (`2024`, `2024-06`) takes effect at the
  * period's start.
  */
+import { bisector } from 'd3-array';
 import { partialDateRange } from './days';
 
 /** A point of a step series with the day it takes effect. */
@@ -21,18 +22,10 @@ export function buildStepSeries<T extends { as_of: string }>(points: readonly T[
   return out.sort((a, b) => a.from - b.from);
 }
 
+const byFrom = bisector((p: StepPoint<unknown>) => p.from);
+
 /** The point in force on `day`, or `null` before the first point. */
 export function valueOn<T>(series: readonly StepPoint<T>[], day: number): StepPoint<T> | null {
-  let lo = 0;
-  let hi = series.length - 1;
-  let found: StepPoint<T> | null = null;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = series[mid]!;
-    if (s.from <= day) {
-      found = s;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  // The last point taking effect on or before the day (several on one day: the last listed).
+  return series[byFrom.right(series, day) - 1] ?? null;
 }

@@ -2,7 +2,8 @@
  * The bottom bar: the window in words and its counts, playback and mode controls, exact dates,
  * and the timeline itself (key-event marks, the histogram behind the slider, the date axis).
  * With focus anywhere in it (outside a field or a slider handle), ←/→ step the window's end by a
- * day, Shift+←/→ by a week, Space plays or pauses and Home/End jump to the span's ends.
+ * day, Shift+←/→ by a week, Space plays or pauses and Home/End jump to the span's ends. While the
+ * keys move the window, the bar holding the moved end reads out its dates and counts (as on hover).
  */
 import {
   memo,
@@ -40,6 +41,7 @@ import { EventNote, OfficialNote } from './timeline/notes';
 import { PlayControls } from './timeline/play-controls';
 import { dayToPct } from './timeline/scale';
 import { useElementWidth } from './timeline/use-element-width';
+import { useKeyReadout } from './timeline/use-key-readout';
 import { usePlaybackLoop } from './timeline/use-playback';
 import { useReducedMotion } from './timeline/use-reduced-motion';
 
@@ -106,6 +108,7 @@ export function Timeline() {
   const [optionsOpen, setOptionsOpen] = useState(false);
   const [picked, setPicked] = useState<Annotation | null>(null);
   const [plotRef, width] = useElementWidth<HTMLDivElement>();
+  const readout = useKeyReadout();
   useScrubEndMark(window);
   usePlaybackLoop(store, playing);
   useReducedMotion(store);
@@ -153,7 +156,9 @@ export function Timeline() {
   );
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
-    if (!ownsKey(e) || !span) return;
+    const owned = span !== null && ownsKey(e);
+    readout.onKey(e, owned && e.key !== ' ');
+    if (!owned || !span) return;
     e.preventDefault();
     const s = store.getState();
     if (e.key === ' ') return s.togglePlay();
@@ -168,7 +173,14 @@ export function Timeline() {
   const histHeight = width < 500 ? 44 : 56;
   const note = picked && picked.day >= window.start && picked.day <= window.end ? picked : null;
   return (
-    <section className="timeline" aria-label="Time window" onKeyDown={onKeyDown}>
+    <section
+      className="timeline"
+      aria-label="Time window"
+      onKeyDown={onKeyDown}
+      onPointerDown={readout.onPointerDown}
+      onFocus={readout.onFocus}
+      onBlur={readout.onBlur}
+    >
       <div className="timeline-text">
         <h2 className="window-label" data-testid="window-label" aria-live="off">
           {formatWindow(window)}
@@ -221,6 +233,7 @@ export function Timeline() {
               totals={totals}
               comparisons={showOfficial ? comparisons : null}
               sampleUpTo={sampleUpTo}
+              keyDay={readout.end && !playing ? window[readout.end] : null}
             />
           )}
           <WindowShade window={window} span={span} />

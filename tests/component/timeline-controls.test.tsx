@@ -223,6 +223,72 @@ describe('timeline: keyboard', () => {
   });
 });
 
+describe('timeline: the bar read-out for keyboard users', () => {
+  const readout = () => screen.getByTestId('histogram').querySelector('.histogram-tooltip');
+
+  it('shows the dates and counts by type of the bar holding the end the keys moved', async () => {
+    const store = await renderTimeline({ from: d('2024-01-01'), to: d('2024-01-27') });
+    expect(readout()).toBeNull();
+    const timeline = screen.getByRole('group', { name: 'Timeline' });
+    timeline.focus();
+    fireEvent.keyDown(timeline, { key: 'ArrowRight' });
+    // The end is on Sunday 28 Jan 2024: the week of Tower 22.
+    expect(readout()!.textContent).toContain('22 Jan 2024 – 28 Jan 2024');
+    expect(readout()!.textContent).toContain('1 attack · 0 U.S. strikes');
+    expect(readout()!.textContent).toContain('Drone: 1');
+    // It follows the end into the next bar, cut at the span's last day.
+    fireEvent.keyDown(timeline, { key: 'ArrowRight' });
+    expect(readout()!.textContent).toContain('29 Jan 2024 – 2 Feb 2024');
+    expect(readout()!.textContent).toContain('0 attacks · 2 U.S. strikes');
+    expect(readout()!.textContent).toContain('U.S. strike: 2');
+
+    // A handle's keys read out the bar of the end that handle moves.
+    const start = screen.getByRole('slider', { name: 'Start date' });
+    start.focus();
+    fireEvent.keyDown(start, { key: 'ArrowRight', shiftKey: true });
+    expect(store.getState().window!.start).toBe(d('2024-01-08'));
+    expect(readout()!.textContent).toContain('8 Jan 2024 – 14 Jan 2024');
+    // The incident of 10 Jan has no location: it counts here all the same.
+    expect(readout()!.textContent).toContain('1 attack · 0 U.S. strikes');
+    const end = screen.getByRole('slider', { name: 'End date' });
+    fireEvent.keyDown(end, { key: 'Home' });
+    expect(readout()!.textContent).toContain('8 Jan 2024 – 14 Jan 2024');
+    fireEvent.keyDown(end, { key: 'End' });
+    expect(readout()!.textContent).toContain('29 Jan 2024 – 2 Feb 2024');
+  });
+
+  it('goes away when the pointer, playback or Escape takes over, or focus moves', async () => {
+    await renderTimeline({ from: d('2024-01-01'), to: d('2024-01-20') });
+    const timeline = screen.getByRole('group', { name: 'Timeline' });
+    const step = () => fireEvent.keyDown(timeline, { key: 'ArrowRight' });
+    timeline.focus();
+    step();
+    expect(readout()!.textContent).toContain('15 Jan 2024 – 21 Jan 2024');
+    fireEvent.pointerDown(timeline);
+    expect(readout()).toBeNull();
+
+    step();
+    fireEvent.keyDown(timeline, { key: 'Escape' });
+    expect(readout()).toBeNull();
+
+    step();
+    fireEvent.keyDown(timeline, { key: ' ' });
+    expect(screen.getByRole('button', { name: 'Pause' })).toBeTruthy();
+    expect(readout()).toBeNull();
+    fireEvent.keyDown(timeline, { key: ' ' });
+
+    // Focus moving (within the timeline or out of it) hides it until the next key.
+    const end = screen.getByRole('slider', { name: 'End date' });
+    step();
+    act(() => end.focus());
+    expect(readout()).toBeNull();
+    fireEvent.keyDown(end, { key: 'ArrowRight' });
+    expect(readout()).not.toBeNull();
+    act(() => end.blur());
+    expect(readout()).toBeNull();
+  });
+});
+
 describe('timeline: histogram and marks', () => {
   it('draws stacked bars by type; the weighting toggle switches to casualties', async () => {
     const store = await renderTimeline();

@@ -19,6 +19,9 @@ const NONE = 10;
 
 test('the basemap and the incident points are drawn in their colours', async ({ page }) => {
   const problems = await watchProblems(page);
+  // The colours themselves: the age fade (off under reduced motion) blends older points into the
+  // land in this whole-span window (timeline.spec.ts checks the fade).
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await openApp(page, '?layers=attacks,strikes');
 
   const area = await page.getByTestId('map').boundingBox();

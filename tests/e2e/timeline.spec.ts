@@ -13,8 +13,10 @@ import {
   isoToDay,
   openApp,
   readData,
+  screenPoint,
   sliderThumbs,
   urlParam,
+  waitForMapIdle,
 } from './helpers';
 
 const incidents = readData('incidents.geojson').features;
@@ -263,6 +265,13 @@ test('keyboard on the timeline: arrows, Shift, Home/End and Space; typed dates a
   await timeline.focus();
   await page.keyboard.press('ArrowRight');
   await expect(label(page)).toHaveText('1 Jan 2024 – 21 Jan 2024');
+  // Keyboard users get the bar read-out too: the week holding the new end.
+  const readout = page.locator('.histogram-tooltip');
+  await expect(readout).toBeVisible();
+  await expect(readout).toContainText('15 Jan 2024 – 21 Jan 2024');
+  await expect(readout).toContainText(
+    expectedCounts(incidents, '2024-01-15', '2024-01-21').split(' · ').slice(0, 2).join(' · '),
+  );
   await page.keyboard.press('Shift+ArrowRight');
   await expect(label(page)).toHaveText('1 Jan 2024 – 28 Jan 2024');
   await expect(counts(page)).toHaveText(expectedCounts(incidents, '2024-01-01', '2024-01-28'));
@@ -307,4 +316,73 @@ test('at 375 px the timeline stays readable and usable', async ({ page }) => {
   await expect(label(page)).toHaveText(`${formatIso(span.first)} – 10 Feb 2024`);
   await page.getByRole('button', { name: 'Forward a week' }).click();
   await expect(label(page)).toHaveText(`${formatIso(span.first)} – 17 Feb 2024`);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Age fade
+
+/** Two rockets half a year apart on open ground: the default window (the whole span) holds both. */
+const AGE_FADE_POINTS: { id: string; date: string; at: [number, number] }[] = [
+  { id: 'OLD', date: '2024-01-01', at: [42.0, 32.0] },
+  { id: 'NEW', date: '2024-07-01', at: [43.0, 32.0] },
+];
+
+/** How strongly a point stands out: the largest colour difference from the ground around it. */
+async function pointContrast(page: Page, lngLat: [number, number]): Promise<number> {
+  await waitForMapIdle(page);
+  const { x, y } = await screenPoint(page, lngLat);
+  const png = await page.screenshot({ clip: { x: x - 12, y: y - 12, width: 24, height: 24 } });
+  return page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+    // The clip's corner is clear of the 5 px point: the ground colour.
+    const [r, g, b] = [data[0]!, data[1]!, data[2]!];
+    let most = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const diff = Math.abs(data[i]! - r) + Math.abs(data[i + 1]! - g) + Math.abs(data[i + 2]! - b);
+      most = Math.max(most, diff);
+    }
+    return most;
+  }, png.toString('base64'));
+}
+
+test('in a long window older incidents are drawn fainter, except with reduced motion', async ({
+  page,
+}) => {
+  await page.route('**/fixtures/age-fade.geojson', (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({
+        type: 'FeatureCollection',
+        features: AGE_FADE_POINTS.map((p) => ({
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: p.at },
+          properties: {
+            id: p.id,
+            date: p.date,
+            type: 'rocket',
+            confidence: 'high',
+            coord_precision: 'exact_site',
+          },
+        })),
+      }),
+    }),
+  );
+  await openApp(page, '?incidents=fixtures/age-fade.geojson#map=6/32/42.5');
+  await expect(label(page)).toHaveText('1 Jan 2024 – 1 Jul 2024');
+  const [old, recent] = AGE_FADE_POINTS.map((p) => p.at);
+  const ratio = async () =>
+    (await pointContrast(page, old!)) / (await pointContrast(page, recent!));
+  expect(await pointContrast(page, recent!)).toBeGreaterThan(150);
+  expect(await ratio()).toBeLessThan(0.6);
+
+  // The setting is followed live: no fade while reduced motion is on, the fade again after.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await expect.poll(ratio).toBeGreaterThan(0.85);
+  expect(await ratio()).toBeLessThan(1.15);
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await expect.poll(ratio).toBeLessThan(0.6);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binAt, binTotals, chooseBinUnit, makeBins } from '../../src/time/bins';
+import { binAt, binTotals, chooseBinUnit, makeBins, maxBinTotal } from '../../src/time/bins';
 import { buildDailySeries } from '../../src/time/daily-counts';
 import { dayToIso, isoToDay } from '../../src/time/days';
 import { dayTicks } from '../../src/time/ticks';
@@ -72,6 +72,25 @@ describe('bins', () => {
     expect(totals[tower * 2]).toBe(1);
     expect(totals.reduce((a, b) => a + b, 0)).toBe(5);
     expect(binAt(bins, d('2023-10-16'))).toBe(-1);
+  });
+
+  it('finds the bin of every day of the span, and none outside it', () => {
+    for (const unit of ['day', 'week', 'month'] as const) {
+      const bins = makeBins(span, unit);
+      for (let day = span.start; day <= span.end; day++) {
+        const b = bins[binAt(bins, day)]!;
+        expect(day >= b.start && day <= b.end).toBe(true);
+      }
+      expect(binAt(bins, span.start - 1)).toBe(-1);
+      expect(binAt(bins, span.end + 1)).toBe(-1);
+    }
+    expect(binAt([], span.start)).toBe(-1);
+  });
+
+  it('the tallest bar is the largest total over the categories of one bin', () => {
+    // Three bins of two categories: 1 + 4, 3 + 3, 0 + 2.
+    expect(maxBinTotal(Float64Array.from([1, 4, 3, 3, 0, 2]), 2)).toBe(6);
+    expect(maxBinTotal(new Float64Array(0), 2)).toBe(0);
   });
 });
 

@@ -81,6 +81,7 @@ describe('step series', () => {
     expect(valueOn(series, d('2024-01-01'))?.point.v).toBe(3000);
     expect(valueOn(series, d('2024-06-06'))?.point.v).toBe(3000);
     expect(valueOn(series, d('2024-06-07'))?.point.v).toBe(3813);
+    expect(valueOn([], d('2024-06-07'))).toBeNull();
   });
 });
 

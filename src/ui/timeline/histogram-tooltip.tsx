@@ -1,4 +1,8 @@
-/** The read-out of one bar under the pointer: its dates, its counts by type, the running counts. */
+/**
+ * The read-out of one bar (under the pointer, or holding the end the keyboard moved): its dates,
+ * its counts by type, the running counts.
+ */
+import { sum } from 'd3-array';
 import { INCIDENT_TYPES } from '../../data/types';
 import { TYPE_LABELS, typeCss } from '../../state/palette';
 import type { OfficialComparison } from '../../state/selectors';
@@ -20,11 +24,10 @@ interface Props {
   comparison: { sample: number; official: OfficialComparison | null } | null;
 }
 
-/** Tooltip above the hovered bar (kept inside the chart's width). */
+/** Tooltip above the bar (kept inside the chart's width). */
 export function HistogramTooltip({ bin, sums, weight, left, width, comparison }: Props) {
-  let attacks = 0;
-  sums.forEach((v, k) => (attacks += k === STRIKE ? 0 : v));
   const strikes = sums[STRIKE]!;
+  const attacks = sum(sums) - strikes;
   const byType = INCIDENT_TYPES.map((type, k) => ({ type, v: sums[k]! })).filter((t) => t.v > 0);
   const half = Math.min(110, width / 2);
   return (

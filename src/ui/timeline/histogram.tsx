@@ -6,12 +6,21 @@
  * screen readers (the counts line and the live region carry the numbers).
  */
 import { memo, useMemo, useState, type PointerEvent } from 'react';
+import { bisector } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { INCIDENT_TYPES, type IncidentType } from '../../data/types';
 import { typeCss } from '../../state/palette';
 import type { DailyTotals, OfficialComparison } from '../../state/selectors';
 import type { Weight } from '../../state/url-schema';
-import { binAt, binTotals, chooseBinUnit, makeBins, type Bin, type BinUnit } from '../../time/bins';
+import {
+  binAt,
+  binTotals,
+  chooseBinUnit,
+  makeBins,
+  maxBinTotal,
+  type Bin,
+  type BinUnit,
+} from '../../time/bins';
 import type { DaySpan } from '../../time/window';
 import { HistogramTooltip } from './histogram-tooltip';
 import { ReferenceLines } from './reference-lines';
@@ -30,9 +39,14 @@ interface Props {
   comparisons: OfficialComparison[] | null;
   /** The sample's running count of attacks up to a day. */
   sampleUpTo: (day: number) => number;
+  /**
+   * The day whose bar to read out when no bar is bar: the end the keyboard just moved, so
+   * keyboard users get the read-out too (null: none).
+   */
+  keyDay?: number | null;
 }
 
-/** Bins and their stacked totals for a width and weighting. */
+/** Bins, their stacked totals and the tallest bar's total for a width and weighting. */
 export function useBins(span: DaySpan, width: number, totals: DailyTotals, weight: Weight) {
   const unit = chooseBinUnit(span, width);
   const bins = useMemo(() => makeBins(span, unit), [span, unit]);
@@ -40,7 +54,8 @@ export function useBins(span: DaySpan, width: number, totals: DailyTotals, weigh
     () => binTotals(weight === 'casualties' ? totals.casualties : totals.count, bins),
     [bins, totals, weight],
   );
-  return { unit, bins, sums };
+  const max = useMemo(() => maxBinTotal(sums, K), [sums]);
+  return { unit, bins, sums, max };
 }
 
 /** One `path` per type: every bar's segment of that type (a few paths instead of thousands of rects). */
@@ -50,13 +65,8 @@ function barPaths(
   height: number,
   bins: Bin[],
   sums: Float64Array,
+  max: number,
 ): { type: IncidentType; d: string }[] {
-  let max = 0;
-  for (let b = 0; b < bins.length; b++) {
-    let total = 0;
-    for (let k = 0; k < K; k++) total += sums[b * K + k]!;
-    max = Math.max(max, total);
-  }
   const y = scaleLinear()
     .domain([0, Math.max(1, max)])
     .range([height, 2]);
@@ -87,10 +97,11 @@ const Bars = memo(function Bars(props: {
   height: number;
   bins: Bin[];
   sums: Float64Array;
+  max: number;
 }) {
   const paths = useMemo(
-    () => barPaths(props.span, props.width, props.height, props.bins, props.sums),
-    [props.span, props.width, props.height, props.bins, props.sums],
+    () => barPaths(props.span, props.width, props.height, props.bins, props.sums, props.max),
+    [props.span, props.width, props.height, props.bins, props.sums, props.max],
   );
   return (
     <g className="bars">
@@ -101,21 +112,11 @@ const Bars = memo(function Bars(props: {
   );
 });
 
-/** The histogram with its hover read-out. */
+/** The histogram with its read-out of the hovered bar (or the keyboard's, see `keyDay`). */
 export const Histogram = memo(function Histogram(props: Props) {
-  const { span, width, height, weight, totals, comparisons, sampleUpTo } = props;
-  const { unit, bins, sums } = useBins(span, width, totals, weight);
+  const { span, width, height, weight, totals, comparisons, sampleUpTo, keyDay = null } = props;
+  const { unit, bins, sums, max } = useBins(span, width, totals, weight);
   const [hover, setHover] = useState<number | null>(null);
-
-  const max = useMemo(() => {
-    let m = 0;
-    for (let b = 0; b < bins.length; b++) {
-      let t = 0;
-      for (let k = 0; k < K; k++) t += sums[b * K + k]!;
-      m = Math.max(m, t);
-    }
-    return m;
-  }, [bins, sums]);
 
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
     // While a thumb is dragged the read-out would only flicker.
@@ -125,7 +126,9 @@ export const Histogram = memo(function Histogram(props: Props) {
     setHover(b < 0 ? null : b);
   };
 
-  const hovered = hover !== null && hover < bins.length ? bins[hover]! : null;
+  const keyBin = keyDay === null ? -1 : binAt(bins, keyDay);
+  const shown = hover !== null && hover < bins.length ? hover : keyBin >= 0 ? keyBin : null;
+  const bar = shown === null ? null : bins[shown]!;
   return (
     <div
       className="histogram"
@@ -136,15 +139,15 @@ export const Histogram = memo(function Histogram(props: Props) {
       onPointerLeave={() => setHover(null)}
     >
       <svg width={width} height={height} className="histogram-svg">
-        <Bars span={span} width={width} height={height} bins={bins} sums={sums} />
-        {hovered && (
+        <Bars span={span} width={width} height={height} bins={bins} sums={sums} max={max} />
+        {bar && (
           <rect
             className="bar-hover"
-            x={Math.max(0, dayToX(span, width, hovered.start - 0.5))}
+            x={Math.max(0, dayToX(span, width, bar.start - 0.5))}
             width={Math.max(
               1,
-              Math.min(width, dayToX(span, width, hovered.end + 0.5)) -
-                Math.max(0, dayToX(span, width, hovered.start - 0.5)),
+              Math.min(width, dayToX(span, width, bar.end + 0.5)) -
+                Math.max(0, dayToX(span, width, bar.start - 0.5)),
             )}
             y={0}
             height={height}
@@ -168,18 +171,18 @@ export const Histogram = memo(function Histogram(props: Props) {
             ? 'No U.S. casualties reported'
             : ''}
       </span>
-      {hovered && (
+      {bar && (
         <HistogramTooltip
-          bin={hovered}
-          sums={sums.subarray(hover! * K, hover! * K + K)}
+          bin={bar}
+          sums={sums.subarray(shown! * K, shown! * K + K)}
           weight={weight}
-          left={dayToX(span, width, (hovered.start + hovered.end) / 2)}
+          left={dayToX(span, width, (bar.start + bar.end) / 2)}
           width={width}
           comparison={
             comparisons && weight === 'count'
               ? {
-                  sample: sampleUpTo(hovered.end),
-                  official: latestBefore(comparisons, hovered.end),
+                  sample: sampleUpTo(bar.end),
+                  official: latestBefore(comparisons, bar.end),
                 }
               : null
           }
@@ -189,9 +192,9 @@ export const Histogram = memo(function Histogram(props: Props) {
   );
 });
 
-/** The latest official count on or before a day, or null. */
+const byDay = bisector((c: OfficialComparison) => c.day);
+
+/** The latest official count on or before a day, or null (the list is sorted by day). */
 function latestBefore(list: OfficialComparison[], day: number): OfficialComparison | null {
-  let found: OfficialComparison | null = null;
-  for (const c of list) if (c.day <= day) found = c;
-  return found;
+  return list[byDay.right(list, day) - 1] ?? null;
 }

@@ -4,6 +4,7 @@
  * counts cover. Drawn on their own vertical scale, over the bars.
  */
 import { memo, useMemo } from 'react';
+import { max } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import type { OfficialComparison } from '../../state/selectors';
 import type { Bin } from '../../time/bins';
@@ -33,7 +34,7 @@ export const ReferenceLines = memo(function ReferenceLines(props: Props) {
       sample.push([x(end), sampleUpTo(end)]);
     }
     const official = comparisons.map((c) => [x(c.day), c.official] as [number, number]);
-    const top = Math.max(1, ...official.map((p) => p[1]), ...sample.map((p) => p[1]));
+    const top = Math.max(1, max(official, (p) => p[1]) ?? 0, max(sample, (p) => p[1]) ?? 0);
     const y = scaleLinear()
       .domain([0, top])
       .range([height - 1, 4]);
