@@ -2,8 +2,7 @@
  * Export: PNG at each preset (a real image of the preset's size, with map pixels, the legend and
  * the text bands), a short WebM video (parsed here to count its frames, then decoded by the
  * browser), cancelling a recording, printing (one page; the page itself with the map in the PDF)
- * and the dialog's keyboard behaviour. All
- * under the production CSP, with no page errors.
+ * and the dialog's keyboard behaviour. All under the production CSP, with no page errors.
  */
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
