@@ -1,7 +1,9 @@
 /* global document, location, window, URL, URLSearchParams */
 // The embedding example's script (a separate file: the map's CSP forbids inline scripts).
 // Query of this page: `app` = the map's address (default: this server), `allow` = the origin the
-// map is told to accept (default: this page's origin); `from`/`to` are passed on to the map.
+// map is told to accept (default: this page's origin); `from`/`to` are passed on to the map;
+// `onload` = `YYYY-MM-DD/YYYY-MM-DD` sends that window as soon as the frame has loaded (the map
+// applies it once its data is in).
 const params = new URLSearchParams(location.search);
 const appParam = params.get('app');
 const appUrl = new URL(appParam && /^https?:\/\//i.test(appParam) ? appParam : './', location.href);
@@ -42,6 +44,14 @@ window.addEventListener('message', (e) => {
     document.getElementById('to').value = e.data.to;
   }
 });
+
+// A host that sets the map up front can send from the frame's load event: the map listens from
+// its start and holds commands until it knows the allowed origins and has its data.
+const onload = /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/.exec(params.get('onload') ?? '');
+if (onload)
+  iframe.addEventListener('load', () =>
+    send({ type: 'setWindow', from: onload[1], to: onload[2] }),
+  );
 
 const on = (id, fn) => document.getElementById(id).addEventListener('click', fn);
 on('set-window', () =>

@@ -91,9 +91,12 @@ createRoot(document.getElementById('root')!).render(
 void load();
 
 // The postMessage API for host pages, when the map is in a frame: allowed origins are those of
-// embed-config.json and of `origin=`.
+// embed-config.json and of `origin=`. The bridge listens from now on (a host's first command often
+// comes from the frame's load event) and holds messages until the config has been read.
 if (window.parent !== window) {
-  void loadEmbedOrigins().then((configured) =>
-    startBridge(store, { origins: [...new Set([...configured, ...viewOptions.origins])] }),
-  );
+  startBridge(store, {
+    origins: loadEmbedOrigins().then((configured) => [
+      ...new Set([...configured, ...viewOptions.origins]),
+    ]),
+  });
 }

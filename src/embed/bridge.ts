@@ -3,6 +3,11 @@
  * the window, the selection, playback and the filters; the map reports `ready`, window changes
  * (throttled) and selections to its parent page. Messages from other origins are ignored; events
  * never go to "*", only to an allowed origin.
+ *
+ * The listener is attached at once, even while the allowed origins are still being fetched: a host
+ * commonly sends its first command from the iframe's `load` event, which can fire before
+ * embed-config.json has arrived. Such messages are held (unchecked) until the origins are known,
+ * then checked and applied (or queued for the data) in the order they came.
  */
 import { rowOfId } from '../data/incident-table';
 import { dayToIso, isoToDay } from '../time/days';
@@ -20,10 +25,16 @@ import {
 /** At most one `windowchange` per this many ms while scrubbing or playing (the last one always goes). */
 export const WINDOW_EVENT_INTERVAL_MS = 250;
 
+/** Messages held while the allowed origins are unknown: enough for any host's start-up burst. */
+export const MAX_HELD_MESSAGES = 100;
+
 /** What the bridge talks to: injectable for tests. */
 export interface BridgeOptions {
-  /** Allowed host origins (config file ∪ `origin=`). */
-  origins: readonly string[];
+  /**
+   * Allowed host origins (config file ∪ `origin=`), or a promise of them: messages that arrive
+   * before it settles are held, and a rejected promise means no origins.
+   */
+  origins: readonly string[] | PromiseLike<readonly string[]>;
   /** The page's own window (message events are listened to on it). */
   self?: Window;
   /** The parent page; null when not embedded. */
@@ -83,15 +94,14 @@ export function startBridge(store: AppStore, options: BridgeOptions): () => void
   const self = options.self ?? window;
   const parent =
     options.parent === undefined ? (self.parent !== self ? self.parent : null) : options.parent;
-  const origins = [...options.origins];
   const parentOrigin =
     options.parentOrigin === undefined
       ? (self.location?.ancestorOrigins?.[0] ?? null)
       : options.parentOrigin;
-  // Where events go: the parent's own origin when the browser tells it (and it is allowed), else
-  // each allowed origin (the browser delivers only to the one that matches the parent).
-  const targets =
-    parentOrigin !== null ? origins.filter((o) => isAllowedOrigin(parentOrigin, [o])) : origins;
+  // Null until the allowed origins are known; until then nothing is sent and messages are held.
+  let origins: string[] | null = null;
+  let targets: string[] = [];
+  const held: { origin: string; data: unknown }[] = [];
 
   const post = (event: MapEvent) => {
     if (!parent) return;
@@ -105,12 +115,17 @@ export function startBridge(store: AppStore, options: BridgeOptions): () => void
     if (reason) post(mapEvent({ type: 'error', reason }));
   };
 
-  const onMessage = (e: MessageEvent) => {
-    if (!isAllowedOrigin(e.origin, origins)) return;
-    const parsed = parseCommand(e.data);
+  const receive = (origin: string, data: unknown) => {
+    if (!isAllowedOrigin(origin, origins!)) return;
+    const parsed = parseCommand(data);
     if (!parsed.ok) return post(mapEvent({ type: 'error', reason: parsed.reason }));
     if (store.getState().status !== 'ready') pending.push(parsed.command);
     else run(parsed.command);
+  };
+  const onMessage = (e: MessageEvent) => {
+    if (origins) return receive(e.origin, e.data);
+    // The origin is checked once it can be; a flood from anywhere cannot grow the queue.
+    if (held.length < MAX_HELD_MESSAGES) held.push({ origin: e.origin, data: e.data });
   };
   self.addEventListener('message', onMessage);
 
@@ -135,18 +150,38 @@ export function startBridge(store: AppStore, options: BridgeOptions): () => void
     sendWindow();
     for (const command of pending.splice(0)) run(command);
   };
-  if (store.getState().status === 'ready') onReady();
-  const unsubscribe = store.subscribe((s, prev) => {
-    if (s.status === 'ready' && prev.status !== 'ready') return onReady();
-    if (s.status !== 'ready') return;
-    if (s.window !== prev.window) windowChanged();
-    if (s.selection !== prev.selection)
-      post(mapEvent({ type: 'select', target: targetText(s.selection) }));
-  });
+
+  let stopped = false;
+  let unsubscribe = () => {};
+  const begin = (allowed: readonly string[]) => {
+    if (stopped) return;
+    origins = [...allowed];
+    // Where events go: the parent's own origin when the browser tells it (and it is allowed),
+    // else each allowed origin (the browser delivers only to the one that matches the parent).
+    targets =
+      parentOrigin !== null ? origins.filter((o) => isAllowedOrigin(parentOrigin, [o])) : origins;
+    unsubscribe = store.subscribe((s, prev) => {
+      if (s.status === 'ready' && prev.status !== 'ready') return onReady();
+      if (s.status !== 'ready') return;
+      if (s.window !== prev.window) windowChanged();
+      if (s.selection !== prev.selection)
+        post(mapEvent({ type: 'select', target: targetText(s.selection) }));
+    });
+    // `ready` first, then the held commands (applied now, or queued for the data).
+    if (store.getState().status === 'ready') onReady();
+    for (const m of held.splice(0)) receive(m.origin, m.data);
+  };
+  if (isPromiseLike(options.origins)) options.origins.then(begin, () => begin([]));
+  else begin(options.origins);
 
   return () => {
+    stopped = true;
     clearTimeout(timer);
     unsubscribe();
     self.removeEventListener('message', onMessage);
   };
+}
+
+function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as PromiseLike<T>).then === 'function';
 }

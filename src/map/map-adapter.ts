@@ -44,6 +44,7 @@ import { buildIncidentPoints, type IncidentPoints } from './incident-points';
 import type { IncidentOverlay } from './incident-layer';
 import { pickTargets } from '../state/pick-targets';
 import { RangeRings } from './range-rings';
+import { keepMapInPrint } from './print-snapshot';
 
 setWorkerUrl(workerUrl);
 
@@ -83,6 +84,7 @@ export class MapAdapter {
   private readonly hadCameraInUrl: boolean;
   private unsubscribe: (() => void) | null = null;
   private unsubscribeTheme: (() => void) | null = null;
+  private stopPrint: (() => void) | null = null;
   private theme: 'light' | 'dark' = 'light';
 
   constructor(
@@ -161,6 +163,8 @@ export class MapAdapter {
     );
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
     map.on('click', (e) => this.onClick(e.point.x, e.point.y));
+    // Printing the page itself: the WebGL canvas keeps no drawing buffer to print from.
+    this.stopPrint = keepMapInPrint(map);
     (window as unknown as { __incidentMap?: unknown }).__incidentMap = { map, adapter: this };
     onScreen.add(this);
   }
@@ -170,6 +174,7 @@ export class MapAdapter {
     onScreen.delete(this);
     this.unsubscribe?.();
     this.unsubscribeTheme?.();
+    this.stopPrint?.();
     if (this.map && this.overlay) this.overlay.destroy(this.map);
     this.map?.remove();
     this.map = null;

@@ -165,6 +165,67 @@ test('a host page on another origin cannot drive the map', async ({ page }) => {
   await expect(page.getByTestId('log')).not.toContainText('incident-map');
 });
 
+/**
+ * Opens the embedding example on `host`, which frames the map (allowing `SELF`) and posts
+ * `setWindow` (1–15 Feb 2024) from the frame's `load` event, as hosts commonly do. The map's
+ * embed-config.json is held back until that message has been sent, so it arrives before the map
+ * knows its allowed origins (the case that used to be dropped). Resolves the frame once its map
+ * is ready.
+ */
+async function frameWithOnloadCommand(page: Page, host: string): Promise<Frame> {
+  await page.route('**/embed-config.json', async (route) => {
+    await expect(page.getByTestId('log')).toContainText('→ {"type":"setWindow"', {
+      timeout: 60_000,
+    });
+    await route.continue();
+  });
+  // Counts message events in every frame (installed before the app's own listener).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __seen?: number };
+    w.__seen = 0;
+    window.addEventListener('message', () => (w.__seen = (w.__seen ?? 0) + 1));
+  });
+  const query = new URLSearchParams({
+    app: `${SELF}/`,
+    allow: SELF,
+    from: '2024-01-01',
+    to: '2024-01-31',
+    onload: '2024-02-01/2024-02-15',
+  });
+  await page.goto(`${host}/embed-example.html?${query}`);
+  return mapFrame(page);
+}
+
+test('a command sent from the frame’s load event, before the map is ready, is applied', async ({
+  page,
+}) => {
+  const problems = await watchProblems(page);
+  const frame = await frameWithOnloadCommand(page, SELF);
+  await expect(frame.getByTestId('window-label')).toHaveText('1 Feb 2024 – 15 Feb 2024');
+  const log = page.getByTestId('log');
+  await expect(log).toContainText('"type":"ready"');
+  await expect(log).toContainText(
+    '{"source":"incident-map","type":"windowchange","from":"2024-02-01","to":"2024-02-15"}',
+  );
+  expect(problems.pageErrors).toEqual([]);
+});
+
+test('a command sent from the load event of a page on another origin is ignored', async ({
+  page,
+}) => {
+  const frame = await frameWithOnloadCommand(page, OTHER);
+  // The host's message reached the frame…
+  await expect.poll(() => frame.evaluate(() => (window as { __seen?: number }).__seen)).toBe(1);
+  // …and a later one from an allowed origin (the map's own) is handled after it, in order: once
+  // its selection shows, the host's command has been checked too, and it changed nothing.
+  await frame.evaluate(() =>
+    window.postMessage({ type: 'select', target: 'base:tower_22' }, location.origin),
+  );
+  await expect(frame.locator('#panel-title')).toHaveText('Tower 22');
+  await expect(frame.getByTestId('window-label')).toHaveText('1 Jan 2024 – 31 Jan 2024');
+  await expect(page.getByTestId('log')).not.toContainText('incident-map');
+});
+
 test('the Embed dialog previews the embed and its code shows the same window in a page', async ({
   page,
 }) => {

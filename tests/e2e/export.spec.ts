@@ -1,14 +1,15 @@
 /**
  * Export: PNG at each preset (a real image of the preset's size, with map pixels, the legend and
  * the text bands), a short WebM video (parsed here to count its frames, then decoded by the
- * browser), cancelling a recording, printing (one page) and the dialog's keyboard behaviour. All
- * under the production CSP, with no page errors.
+ * browser), cancelling a recording, printing (one page; the page itself with the map in the PDF)
+ * and the dialog's keyboard behaviour. All under the production CSP, with no page errors.
  */
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Download, type Page } from './test';
 import { COLORS, cspViolations, openApp, watchProblems, type Problems } from './helpers';
 import { readWebm } from '../fixtures/webm-reader';
+import { pdfImages } from './pdf-images';
 
 type Rgb = readonly [number, number, number];
 const LAND: Rgb = [243, 239, 230];
@@ -361,6 +362,25 @@ test('print: the dialog (accessible, keyboard-contained) prints the composition 
     '.maplibregl-ctrl',
   ])
     await expect(page.locator(chrome).first()).toBeHidden();
-  expect(pdfPages(await page.pdf({ preferCSSPageSize: true }))).toBe(1);
+  // page.pdf() prints as Ctrl+P does (beforeprint, print layout, afterprint).
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  expect(pdfPages(pdf)).toBe(1);
+  // The map itself is printed, not an empty WebGL buffer: the largest picture on the page is the
+  // map, with land, sea and incidents.
+  const [printed] = pdfImages(pdf);
+  expect(printed, 'a raster image of the map in the PDF').toBeDefined();
+  const whole: Region = [0, 0, 1, 1];
+  const { counts } = await pixelCounts(page, printed!.file, {
+    land: { region: whole, colors: [LAND] },
+    sea: { region: whole, colors: [SEA] },
+    incidents: { region: whole, colors: ATTACKS, tolerance: 30 },
+  });
+  const area = printed!.width * printed!.height;
+  expect(counts.land!).toBeGreaterThan(area * 0.15);
+  expect(counts.sea!).toBeGreaterThan(area * 0.03);
+  expect(counts.incidents!).toBeGreaterThan(40);
+  // After printing, the print copy of the map is gone and the live canvas is back.
+  await expect(page.locator('.map-print-snapshot')).toHaveCount(0);
+  await expect(page.locator('.maplibregl-canvas')).toBeVisible();
   await expectClean(page, problems);
 });

@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadAll } from '../../src/data/load-all';
-import { applyCommand, startBridge, WINDOW_EVENT_INTERVAL_MS } from '../../src/embed/bridge';
+import {
+  applyCommand,
+  MAX_HELD_MESSAGES,
+  startBridge,
+  WINDOW_EVENT_INTERVAL_MS,
+} from '../../src/embed/bridge';
 import { loadEmbedOrigins } from '../../src/embed/embed-config';
 import {
   API_VERSION,
@@ -8,7 +13,7 @@ import {
   parseCommand,
   parseEmbedConfig,
 } from '../../src/embed/messages';
-import { createAppStore } from '../../src/state/store';
+import { createAppStore, type AppStore } from '../../src/state/store';
 import { isoToDay } from '../../src/time/days';
 import { ALL_FILES, fakeFetch, URLS } from '../fixtures/sample-data';
 
@@ -100,12 +105,13 @@ describe('bridge', () => {
   function harness(
     store: Awaited<ReturnType<typeof readyStore>>,
     parentOrigin: string | null = HOST,
+    origins: readonly string[] | PromiseLike<readonly string[]> = [HOST, 'https://other.example'],
   ) {
     const self = new EventTarget() as unknown as Window;
     const sent: { data: unknown; origin: string }[] = [];
     const parent = { postMessage: (data: unknown, origin: string) => sent.push({ data, origin }) };
     const stop = startBridge(store, {
-      origins: [HOST, 'https://other.example'],
+      origins,
       self,
       parent: parent as unknown as Window,
       parentOrigin,
@@ -193,5 +199,85 @@ describe('bridge', () => {
     store.getState().setData(await loadAll(URLS, fakeFetch(ALL_FILES)), {});
     expect(store.getState().window).toEqual({ start: d('2023-11-01'), end: d('2023-11-30') });
     expect(applyCommand(store, { type: 'select', target: null })).toBeNull();
+  });
+});
+
+describe('bridge, before the allowed origins are known', () => {
+  /** A promise of the origins, settled by the test (as the embed-config.json fetch would be). */
+  function deferredOrigins() {
+    let resolve!: (origins: string[]) => void;
+    let reject!: (e: Error) => void;
+    const promise = new Promise<string[]>((res, rej) => ((resolve = res), (reject = rej)));
+    return { promise, resolve, reject };
+  }
+
+  function harness(store: AppStore, origins: PromiseLike<readonly string[]>) {
+    const self = new EventTarget() as unknown as Window;
+    const sent: unknown[] = [];
+    const parent = { postMessage: (data: unknown) => sent.push(data) };
+    startBridge(store, { origins, self, parent: parent as unknown as Window, parentOrigin: HOST });
+    const receive = (data: unknown, origin = HOST) =>
+      self.dispatchEvent(new MessageEvent('message', { data, origin }));
+    return { sent, receive };
+  }
+
+  const types = (sent: unknown[]) => sent.map((m) => (m as { type: string }).type);
+
+  it('holds messages, then checks their origins and applies them in order after `ready`', async () => {
+    const store = await readyStore();
+    const config = deferredOrigins();
+    const { sent, receive } = harness(store, config.promise);
+    receive({ type: 'setWindow', from: '2023-11-01', to: '2023-11-30' });
+    receive({ type: 'setWindow', from: '2023-12-01', to: '2023-12-31' }, 'https://evil.example');
+    receive({ type: 'setWindow', from: 'soon' });
+    receive({ type: 'select', target: 'base:alpha' });
+    // Nothing is applied or sent while the origins are unknown.
+    expect(store.getState().window).toEqual({ start: d('2023-10-17'), end: d('2024-02-02') });
+    expect(sent).toEqual([]);
+
+    config.resolve([HOST]);
+    await config.promise;
+    expect(store.getState().window).toEqual({ start: d('2023-11-01'), end: d('2023-11-30') });
+    expect(store.getState().selection).toEqual({ kind: 'base', id: 'alpha' });
+    expect(types(sent)).toEqual(['ready', 'windowchange', 'error', 'select']);
+  });
+
+  it('holds messages until the origins are known and the data is loaded', async () => {
+    const store = createAppStore({});
+    const config = deferredOrigins();
+    const { sent, receive } = harness(store, config.promise);
+    receive({ type: 'setWindow', from: '2023-11-01', to: '2023-11-30' });
+    config.resolve([HOST]);
+    await config.promise;
+    expect(sent).toEqual([]);
+    store.getState().setData(await loadAll(URLS, fakeFetch(ALL_FILES)), {});
+    expect(store.getState().window).toEqual({ start: d('2023-11-01'), end: d('2023-11-30') });
+    expect(types(sent)[0]).toBe('ready');
+  });
+
+  it('ignores held messages when the config fails (no origins) or names other origins', async () => {
+    for (const settle of ['reject', 'other'] as const) {
+      const store = await readyStore();
+      const config = deferredOrigins();
+      const { sent, receive } = harness(store, config.promise);
+      receive({ type: 'setWindow', from: '2023-11-01', to: '2023-11-30' });
+      if (settle === 'reject') config.reject(new Error('offline'));
+      else config.resolve(['https://other.example']);
+      await config.promise.catch(() => undefined);
+      await Promise.resolve();
+      expect(store.getState().window).toEqual({ start: d('2023-10-17'), end: d('2024-02-02') });
+      expect(sent).toEqual([]);
+    }
+  });
+
+  it(`holds at most ${MAX_HELD_MESSAGES} messages`, async () => {
+    const store = await readyStore();
+    const config = deferredOrigins();
+    const { receive } = harness(store, config.promise);
+    for (let i = 0; i < MAX_HELD_MESSAGES; i++) receive({ type: 'pause' });
+    receive({ type: 'setWindow', from: '2023-11-01', to: '2023-11-30' });
+    config.resolve([HOST]);
+    await config.promise;
+    expect(store.getState().window).toEqual({ start: d('2023-10-17'), end: d('2024-02-02') });
   });
 });

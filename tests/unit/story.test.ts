@@ -85,6 +85,30 @@ describe('story schema and loader', () => {
     }
   });
 
+  it('the shipped story and key events cite no flagged reposts, and credit CENTCOM only with its link', () => {
+    // Reposts found weak in the sources audit: the research has stronger pages for these events.
+    const flagged = ['sott.net', 'angperyodiko.ca', 'globalwidenews.com'];
+    const raw = JSON.parse(readFileSync('data/story.json', 'utf8')) as unknown;
+    const { story } = parseStory(raw, 'data/story.json');
+    const events = JSON.parse(readFileSync('data/annotations.json', 'utf8')) as {
+      annotations: { source: string | null }[];
+    };
+    const urls = [
+      ...story!.steps.flatMap((s) => s.sources.map((x) => x.url)),
+      ...events.annotations.flatMap((a) => (a.source ? [a.source] : [])),
+    ];
+    for (const url of urls) {
+      const host = new URL(url).hostname.replace(/^www\./, '');
+      expect(flagged, url).not.toContain(host);
+    }
+    for (const step of story!.steps) {
+      if (/\bCENTCOM\b/.test(step.caption))
+        expect(step.sources.some((x) => new URL(x.url).hostname.endsWith('centcom.mil'))).toBe(
+          true,
+        );
+    }
+  });
+
   it('a downloaded story loads back the same', () => {
     const story = parseStory(file([good]), 'f').story!;
     expect(parseStory(JSON.parse(storyToJson(story)), 'f').story).toEqual(story);
