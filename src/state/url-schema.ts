@@ -90,6 +90,11 @@ export const MAX_STORY_STEP = 99;
 
 const DATA_KEYS = ['incidents', 'bases', 'forces'] as const;
 
+/** Longest id `select` accepts (ids in the data are short; a longer one is not an id). */
+export const MAX_SELECT_ID_LENGTH = 200;
+/** Longest data URL accepted: past this a link is more likely mangled or hostile than real. */
+export const MAX_DATA_URL_LENGTH = 2048;
+
 /** A data URL may be a relative path or an absolute http(s) URL; nothing else is fetched. */
 function isSafeDataUrl(value: string): boolean {
   if (/^[a-z][a-z0-9+.-]*:/i.test(value)) return /^https?:\/\//i.test(value);
@@ -150,8 +155,10 @@ export function parseUrl(search: string): {
   const select = params.get('select');
   if (select !== null) {
     const m = /^(base|incident|country):(.+)$/.exec(select);
-    if (m) state.select = { kind: m[1] as Selection['kind'], id: m[2]! };
-    else drop('select', select, 'expected base:<id>, incident:<id> or country:<ISO3>');
+    if (!m) drop('select', select, 'expected base:<id>, incident:<id> or country:<ISO3>');
+    else if (m[2]!.length > MAX_SELECT_ID_LENGTH)
+      drop('select', select, `the id is longer than ${MAX_SELECT_ID_LENGTH} characters`);
+    else state.select = { kind: m[1] as Selection['kind'], id: m[2]! };
   }
 
   const layers = params.get('layers');
@@ -212,7 +219,9 @@ export function parseUrl(search: string): {
   for (const key of DATA_KEYS) {
     const v = params.get(key);
     if (v === null || v === '') continue;
-    if (isSafeDataUrl(v)) state[key] = v;
+    if (v.length > MAX_DATA_URL_LENGTH)
+      drop(key, v, `longer than ${MAX_DATA_URL_LENGTH} characters`);
+    else if (isSafeDataUrl(v)) state[key] = v;
     else drop(key, v, 'only relative paths and http(s) URLs are loaded');
   }
   return { state, view, notices };

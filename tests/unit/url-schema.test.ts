@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isoToDay } from '../../src/time/days';
-import { parseUrl, serializeUrl, type UrlState } from '../../src/state/url-schema';
+import {
+  MAX_DATA_URL_LENGTH,
+  MAX_SELECT_ID_LENGTH,
+  parseUrl,
+  serializeUrl,
+  type UrlState,
+} from '../../src/state/url-schema';
 
 describe('URL schema', () => {
   it('reads every key it owns', () => {
@@ -69,6 +75,28 @@ describe('URL schema', () => {
     expect(state.rings).toBeUndefined();
     expect(notices).toHaveLength(2);
     expect(parseUrl('?radius=100&rings=0').state).toEqual({ radius: 100, rings: false });
+  });
+
+  it('caps the select id and the data URLs, dropping longer values with a notice', () => {
+    const id = 'a'.repeat(MAX_SELECT_ID_LENGTH);
+    expect(parseUrl(`?select=incident:${id}`).state.select).toEqual({ kind: 'incident', id });
+    const long = parseUrl(`?select=incident:${id}b`);
+    expect(long.state).toEqual({});
+    expect(long.notices).toEqual([
+      `Ignored select=incident:${'a'.repeat(51)}: the id is longer than 200 characters.`,
+    ]);
+
+    const url = `https://example.org/${'x'.repeat(MAX_DATA_URL_LENGTH - 20)}`;
+    expect(url).toHaveLength(MAX_DATA_URL_LENGTH);
+    for (const key of ['incidents', 'bases', 'forces'] as const) {
+      expect(parseUrl(`?${key}=${url}`).state[key], key).toBe(url);
+      const r = parseUrl(`?${key}=${url}y`);
+      expect(r.state, key).toEqual({});
+      expect(r.notices, key).toHaveLength(1);
+      expect(r.notices[0], key).toMatch(
+        new RegExp(`^Ignored ${key}=https://example.org/x+: longer than 2048 characters\\.$`),
+      );
+    }
   });
 
   it('drops invalid values with a notice and swaps reversed dates', () => {
