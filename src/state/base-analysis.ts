@@ -13,6 +13,7 @@ import type { DayWindow } from '../time/window';
 import type { Derived } from './derived';
 import { buildRowStats, summarize, type RowStats, type RowSummary } from './row-stats';
 import { isBaseActive } from './selectors';
+import type { RankBasis, RankOrder } from './url-panels';
 
 interface Cache {
   near: Map<string, RowStats>;
@@ -125,10 +126,7 @@ export function weeklyAttacks(data: LoadedData, derived: Derived, stats: RowStat
   return series;
 }
 
-/** What the ranking counts: incidents tagged with each base, or those within the chosen radius. */
-export type RankBasis = 'tagged' | 'near';
-/** How the ranking is ordered. */
-export type RankOrder = 'attacks' | 'casualties';
+export type { RankBasis, RankOrder } from './url-panels';
 
 /** One base in the ranking. */
 export interface RankRow extends RowSummary {

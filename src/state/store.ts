@@ -36,12 +36,15 @@ import {
   type CameraTarget,
   type StoryView,
 } from './story-actions';
+import type { ReachKm, RingChoice } from '../geo/range-rings';
+import { panelActions, panelsFromUrl } from './panel-actions';
 import {
   DEFAULT_LAYERS,
-  DEFAULT_RADIUS_KM,
   LAYER_IDS,
   type LayerId,
   type RadiusKm,
+  type RankBasis,
+  type RankOrder,
   type Selection,
   type UrlState,
   type Weight,
@@ -95,13 +98,17 @@ export interface AppState {
   layers: Record<LayerId, boolean>;
   /** Radius of "attacks near the selected base". */
   radiusKm: RadiusKm;
-  /** Whether range rings are drawn around the selected base. */
-  rings: boolean;
+  /** Which range rings are drawn around the selected base (the radius ring, reach rings). */
+  rings: RingChoice;
   hover: Hover | null;
   chooser: Chooser | null;
   aboutOpen: boolean;
   /** The base ranking ("Compare") panel; opening it or About closes the other. */
   compareOpen: boolean;
+  /** How the ranking orders the bases: most attacked, or most U.S. casualties. */
+  rankOrder: RankOrder;
+  /** What the ranking counts: incidents tagged with each base, or within `radiusKm` of it. */
+  rankBasis: RankBasis;
   notices: string[];
   /** Bumped to ask the map to fit the data again (reset view). */
   resetViewRequest: number;
@@ -156,7 +163,12 @@ export interface AppState {
   select(sel: Selection | null, options?: { fly?: boolean }): void;
   toggleLayer(id: LayerId): void;
   setRadius(km: RadiusKm): void;
-  setRings(on: boolean): void;
+  /** Sets which range rings are drawn. */
+  setRings(rings: RingChoice): void;
+  /** Switches one ring: the radius ring or a reach ring. */
+  toggleRing(ring: 'radius' | ReachKm, on: boolean): void;
+  setRankOrder(order: RankOrder): void;
+  setRankBasis(basis: RankBasis): void;
   setHover(h: Hover | null): void;
   setChooser(c: Chooser | null): void;
   setAboutOpen(open: boolean): void;
@@ -313,8 +325,7 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
     showOfficial: true,
     selection: url.select ?? null,
     layers,
-    radiusKm: url.radius ?? DEFAULT_RADIUS_KM,
-    rings: url.rings ?? false,
+    ...panelsFromUrl(url),
     hover: null,
     chooser: null,
     aboutOpen: false,
@@ -372,12 +383,11 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
     ...timeActions(set, get),
     ...filterActions(set, get),
     ...storyActions(set, get),
+    ...panelActions(set, get),
 
     select: (selection, options) =>
       set({ selection, chooser: null, flyTo: options?.fly && selection ? selection : null }),
     toggleLayer: (id) => set({ layers: { ...get().layers, [id]: !get().layers[id] } }),
-    setRadius: (radiusKm) => set({ radiusKm }),
-    setRings: (rings) => set({ rings }),
     setHover: (hover) => set({ hover }),
     setChooser: (chooser) => set({ chooser, hover: null }),
     setAboutOpen: (aboutOpen) => set(aboutOpen ? { aboutOpen, compareOpen: false } : { aboutOpen }),

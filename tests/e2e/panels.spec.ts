@@ -188,9 +188,10 @@ test("Ain al-Asad's panel shows its attacks in January 2024 and the Iraq figure 
   expect(problems.pageErrors).toEqual([]);
 });
 
-test('range rings are drawn around the selected base, labelled, and follow the radius', async ({
+test('range rings are drawn around the selected base, labelled, each switched on its own', async ({
   page,
 }) => {
+  // An older link: rings=1 still means the radius ring and every reach ring.
   await openApp(page, '?select=base:tower_22&rings=1&radius=50');
   const ringsOnMap = () =>
     page.evaluate(() => {
@@ -210,14 +211,36 @@ test('range rings are drawn around the selected base, labelled, and follow the r
   );
   expect(labels).toContain('50 km');
 
-  const toggle = panel(page).getByRole('checkbox', { name: /Range rings/ });
-  await expect(toggle).toBeChecked();
-  await toggle.uncheck();
+  const group = panel(page).getByRole('group', { name: 'Range rings' });
+  const box = (name: string) => group.getByRole('checkbox', { name, exact: true });
+  for (const name of ['50 km radius', '100 km', '300 km', '500 km'])
+    await expect(box(name)).toBeChecked();
+
+  // One reach ring off: the others stay, and the URL lists them.
+  await box('300 km').uncheck();
+  await expect.poll(ringsOnMap).toEqual(['radius:50', 'reach:100', 'reach:500']);
+  await expect.poll(() => urlParam(page, 'rings')).toBe('radius,100,500');
+  // The radius ring off: only the reach rings.
+  await box('50 km radius').uncheck();
+  await expect.poll(ringsOnMap).toEqual(['reach:100', 'reach:500']);
+  await expect.poll(() => urlParam(page, 'rings')).toBe('100,500');
+  // Everything off: no rings, no key.
+  await box('100 km').uncheck();
+  await box('500 km').uncheck();
   await expect.poll(ringsOnMap).toEqual([]);
-  await expect.poll(() => urlParam(page, 'rings')).not.toBe('1');
-  await toggle.check();
+  await expect.poll(() => urlParam(page, 'rings')).toBeNull();
+  // The radius ring alone follows the radius.
+  await box('50 km radius').check();
   await panel(page).getByRole('combobox', { name: 'Radius' }).selectOption('10');
-  await expect.poll(ringsOnMap).toEqual(['radius:10', 'reach:100', 'reach:300', 'reach:500']);
+  await expect.poll(ringsOnMap).toEqual(['radius:10']);
+  await expect(box('10 km radius')).toBeChecked();
+
+  // A link with a list of rings reopens exactly those.
+  await openApp(page, '?select=base:tower_22&rings=radius,300');
+  await expect.poll(ringsOnMap).toEqual(['radius:25', 'reach:300']);
+  await expect(box('25 km radius')).toBeChecked();
+  await expect(box('100 km')).not.toBeChecked();
+  await expect(box('300 km')).toBeChecked();
 });
 
 test('Compare bases ranks the bases for the window; a row opens its base', async ({ page }) => {

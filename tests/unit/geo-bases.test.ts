@@ -8,7 +8,16 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { nearestBases, samePoint } from '../../src/geo/nearest-bases';
 import { rowsInShape } from '../../src/geo/point-in-country';
 import { distanceKm } from '../../src/geo/radius-query';
-import { rangeRings, REACH_RINGS_KM } from '../../src/geo/range-rings';
+import {
+  ALL_RINGS,
+  hasRings,
+  NO_RINGS,
+  rangeRings,
+  REACH_RINGS_KM,
+  sameRings,
+  withRing,
+  type RingChoice,
+} from '../../src/geo/range-rings';
 import { buildSpatialIndex } from '../../src/geo/spatial-index';
 import { worldLayers } from '../../src/geo/world';
 import { loadWorldLayers } from '../../src/geo/world-loader';
@@ -72,6 +81,33 @@ describe('range rings', () => {
       (f) => `${f.properties.kind}:${f.properties.km}`,
     );
     expect(kms).toEqual(['radius:100', 'reach:300', 'reach:500']);
+  });
+
+  it('draws only the chosen rings, each on its own', () => {
+    const kinds = (choice: RingChoice, radius = 25) =>
+      rangeRings([0, 0], radius, choice).features.map(
+        (f) => `${f.properties.kind}:${f.properties.km}`,
+      );
+    expect(kinds(NO_RINGS)).toEqual([]);
+    expect(kinds({ radius: true, reach: [] })).toEqual(['radius:25']);
+    expect(kinds({ radius: false, reach: [300] })).toEqual(['reach:300']);
+    expect(kinds({ radius: false, reach: [500, 100] })).toEqual(['reach:100', 'reach:500']);
+    // The 100 km reach ring without the radius ring is drawn, even when the radius is 100 km.
+    expect(kinds({ radius: false, reach: [100] }, 100)).toEqual(['reach:100']);
+    expect(kinds({ radius: true, reach: [100] }, 100)).toEqual(['radius:100']);
+  });
+
+  it('switches one ring at a time, keeping the reach rings in order', () => {
+    let choice = NO_RINGS;
+    choice = withRing(choice, 500, true);
+    choice = withRing(choice, 100, true);
+    expect(choice).toEqual({ radius: false, reach: [100, 500] });
+    choice = withRing(choice, 'radius', true);
+    expect(hasRings(choice)).toBe(true);
+    expect(sameRings(withRing(choice, 300, true), ALL_RINGS)).toBe(true);
+    choice = withRing(withRing(withRing(choice, 'radius', false), 100, false), 500, false);
+    expect(hasRings(choice)).toBe(false);
+    expect(sameRings(choice, NO_RINGS)).toBe(true);
   });
 });
 
