@@ -13,6 +13,7 @@ import {
   openApp,
   readData,
   urlParam,
+  waitForMapReady,
   watchProblems,
 } from './helpers';
 
@@ -263,7 +264,23 @@ test('Compare bases ranks the bases for the window; a row opens its base', async
   // Most U.S. casualties in January 2024: Tower 22 (3 killed).
   await page.getByRole('button', { name: 'Most U.S. casualties' }).click();
   await expect(first.getByRole('button')).toHaveText('Tower 22');
-  await first.click();
+  // The order and the basis are in the link, which reopens the ranking as it was.
+  const caption = page.getByTestId('rank-table').locator('caption');
+  await page.getByRole('combobox', { name: 'Count incidents' }).selectOption('50');
+  await expect(caption).toHaveText('Bases by U.S. casualties, incidents within 50 km');
+  await expect.poll(() => urlParam(page, 'rank')).toBe('casualties');
+  await expect.poll(() => urlParam(page, 'basis')).toBe('near');
+  await expect.poll(() => urlParam(page, 'radius')).toBe('50');
+  await page.reload();
+  await waitForMapReady(page);
+  await expect(title(page)).toHaveText('Bases ranked, 1 Jan 2024 – 31 Jan 2024');
+  await expect(page.getByRole('button', { name: 'Most U.S. casualties' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(page.getByRole('combobox', { name: 'Count incidents' })).toHaveValue('50');
+  await expect(caption).toHaveText('Bases by U.S. casualties, incidents within 50 km');
+  await page.getByTestId('rank-table').getByRole('button', { name: 'Tower 22' }).click();
   await expect(title(page)).toHaveText('Tower 22');
   await expect.poll(() => urlParam(page, 'select')).toBe('base:tower_22');
 });
