@@ -1,12 +1,12 @@
 /**
  * Range rings around the selected base (geo/range-rings.ts builds them with Turf `circle`): the
  * radius used for "attacks near this base", filled faintly, and dashed 100/300/500 km reach rings,
- * each labelled with its distance along the ring. The source changes only when the base, the
- * radius or the toggle changes, never on a slider step.
+ * each switched on its own and labelled with its distance along the ring. The source changes only
+ * when the base, the radius or the chosen rings change, never on a slider step.
  */
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { rangeRings } from '../geo/range-rings';
+import { hasRings, rangeRings } from '../geo/range-rings';
 import type { AppState } from '../state/store';
 
 /** Source id of the rings (e2e tests read it with `querySourceFeatures`). */
@@ -79,15 +79,18 @@ export class RangeRings {
     this.shown = '';
   }
 
-  /** Draws the rings for the state: around the selected base when rings are on, else none. */
+  /** Draws the chosen rings around the selected base (none without a base or a ring chosen). */
   update(map: MapLibreMap, s: AppState): void {
     const source = map.getSource<GeoJSONSource>(RINGS_SOURCE);
     if (!source) return;
     const base =
-      s.rings && s.selection?.kind === 'base' ? s.derived?.baseById.get(s.selection.id) : undefined;
-    const key = base ? `${base.lng},${base.lat}@${s.radiusKm}` : '';
+      hasRings(s.rings) && s.selection?.kind === 'base'
+        ? s.derived?.baseById.get(s.selection.id)
+        : undefined;
+    const { radius, reach } = s.rings;
+    const key = base ? `${base.lng},${base.lat}@${s.radiusKm}|${radius}|${reach.join(',')}` : '';
     if (key === this.shown) return;
     this.shown = key;
-    source.setData(base ? rangeRings([base.lng, base.lat], s.radiusKm) : EMPTY);
+    source.setData(base ? rangeRings([base.lng, base.lat], s.radiusKm, s.rings) : EMPTY);
   }
 }

@@ -4,20 +4,19 @@
  * country a user looks at, and cached per dataset: a slider step only does binary searches.
  */
 import type { LoadedData } from '../data/load-all';
-import { textAt } from '../data/incident-table';
 import type { Base } from '../data/types';
-import { rowsInShape } from '../geo/point-in-country';
 import { rowsWithinKm } from '../geo/radius-query';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { DayWindow } from '../time/window';
+import type { CountryColumn } from './country-column';
 import type { Derived } from './derived';
 import { buildRowStats, summarize, type RowStats, type RowSummary } from './row-stats';
 import { isBaseActive } from './selectors';
+import type { RankBasis, RankOrder } from './url-panels';
 
 interface Cache {
   near: Map<string, RowStats>;
   tagged: Map<string, RowStats>;
-  country: Map<string, { stats: RowStats; inside: RowStats }>;
+  country: Map<string, { column: CountryColumn; stats: RowStats; inside: RowStats }>;
   weekly: WeakMap<RowStats, WeeklySeries>;
 }
 
@@ -65,29 +64,27 @@ export function taggedBaseStats(data: LoadedData, derived: Derived, baseId: stri
 }
 
 /**
- * Incidents in a country: those whose `country` names it, plus located incidents with no
- * `country` that fall inside its outline (Turf point-in-polygon). `inside` holds the latter alone,
- * so the panel can say how many were placed by their point. Without an outline (not loaded yet)
- * only the named ones count.
+ * Incidents in a country, by the country column (country-column.ts): those whose `country` names
+ * it, plus located incidents with no `country` whose point lies inside its outline. `inside` holds
+ * the latter alone, so the panel can say how many were placed by their point. Until the outlines
+ * are known the column holds only the named countries, and so does this.
  */
 export function countryStats(
   data: LoadedData,
   derived: Derived,
   name: string,
-  shape: Feature<Polygon | MultiPolygon> | null,
+  countries: CountryColumn,
 ): { stats: RowStats; inside: RowStats } {
   const cache = cacheOf(derived).country;
-  const key = `${name}|${shape ? 'outline' : 'named'}`;
-  let entry = cache.get(key);
-  if (!entry) {
+  let entry = cache.get(name);
+  if (!entry || entry.column !== countries) {
     const t = data.incidents;
     const named = derived.rowsByCountry.get(name) ?? [];
-    const inside = shape
-      ? rowsInShape(derived.spatial, t.position, shape, (row) => textAt(t, 'country', row) === null)
-      : new Uint32Array(0);
+    const id = countries.strings.indexOf(name);
+    const inside = countries.placed.filter((row) => id >= 0 && countries.values[row] === id);
     const rows = inside.length ? Uint32Array.from([...named, ...inside]).sort() : named;
-    entry = { stats: buildRowStats(t, rows), inside: buildRowStats(t, inside) };
-    cache.set(key, entry);
+    entry = { column: countries, stats: buildRowStats(t, rows), inside: buildRowStats(t, inside) };
+    cache.set(name, entry);
   }
   return entry;
 }
@@ -125,10 +122,7 @@ export function weeklyAttacks(data: LoadedData, derived: Derived, stats: RowStat
   return series;
 }
 
-/** What the ranking counts: incidents tagged with each base, or those within the chosen radius. */
-export type RankBasis = 'tagged' | 'near';
-/** How the ranking is ordered. */
-export type RankOrder = 'attacks' | 'casualties';
+export type { RankBasis, RankOrder } from './url-panels';
 
 /** One base in the ranking. */
 export interface RankRow extends RowSummary {

@@ -3,6 +3,7 @@
  * change recomputes the mask and the filtered indexes once, here; slider steps never do.
  */
 import type { IncidentTable } from '../data/incident-table';
+import { countryCounts, namedCountries, type CountryColumn } from './country-column';
 import { distinctValues, NO_FILTERS, sameFilters, UNCLAIMED, type Filters } from './filters';
 import { applyFilters } from './filters-totals';
 import type { TableSort } from './filters-table';
@@ -33,6 +34,7 @@ export function filtersFromUrl(url: UrlState): Filters {
 export function keepKnownValues(
   table: IncidentTable,
   f: Filters,
+  countryColumn: CountryColumn = namedCountries(table),
 ): { filters: Filters; notices: string[] } {
   const notices: string[] = [];
   const keep = (values: readonly string[], known: string[], what: string) =>
@@ -42,7 +44,7 @@ export function keepKnownValues(
       return false;
     });
   const groups = distinctValues(table, 'claimed_by_group', UNCLAIMED).map((v) => v.value);
-  const countries = distinctValues(table, 'country').map((v) => v.value);
+  const countries = countryCounts(countryColumn).map((v) => v.value);
   const filters = {
     ...f,
     groups: keep(f.groups, groups, 'the group'),
@@ -56,7 +58,8 @@ export function filterActions(set: SetState, get: GetState): Pick<AppState, Filt
   const apply = (filters: Filters) => {
     if (sameFilters(filters, get().filters)) return;
     const table = get().data?.incidents;
-    set({ filters, filtered: table ? applyFilters(table, filters) : null });
+    const countries = get().countryColumn ?? undefined;
+    set({ filters, filtered: table ? applyFilters(table, filters, countries) : null });
   };
   return {
     setFilters: (patch) => apply({ ...get().filters, ...patch }),

@@ -6,6 +6,7 @@
 import type { IncidentTable } from '../data/incident-table';
 import { INCIDENT_TYPES } from '../data/types';
 import type { DayPrefix } from '../time/prefix-sums';
+import type { CountryColumn } from './country-column';
 import { filterMask, isFiltering, type Filters } from './filters';
 import { buildRowStats, type RowStats } from './row-stats';
 import type { DailyTotals } from './selectors';
@@ -34,10 +35,15 @@ const STRIKE = INCIDENT_TYPES.indexOf('us_strike');
 /**
  * Applies the filters: the mask, then one pass over the passing rows for every per-day series.
  * Null when no criterion is in use (the unfiltered indexes apply as they are).
+ * @param countries every row's country (country-column.ts); the named ones when not given
  */
-export function applyFilters(table: IncidentTable, filters: Filters): FilterResult | null {
+export function applyFilters(
+  table: IncidentTable,
+  filters: Filters,
+  countries?: CountryColumn,
+): FilterResult | null {
   if (!isFiltering(filters)) return null;
-  const { mask, count } = filterMask(table, filters);
+  const { mask, count } = filterMask(table, filters, countries);
   const span = table.span ?? { start: 0, end: -1 };
   const days = span.end - span.start + 1;
   const K = INCIDENT_TYPES.length;

@@ -6,10 +6,12 @@
  *
  * Semantics: inside one criterion the values are alternatives (drone OR rocket); criteria combine
  * with AND. An empty list means "no condition". A row whose group is missing counts as
- * `unclaimed` (as in the incident panel); a row without a country or a confidence never matches
- * a country or confidence condition.
+ * `unclaimed` (as in the incident panel). A row's country is the one of the country column
+ * (country-column.ts: as named, or placed by its point when the data names none); a row with no
+ * country there, or without a confidence, never matches a country or confidence condition.
  */
 import { NONE, type IncidentTable, type PackedText } from '../data/incident-table';
+import type { CountryColumn } from './country-column';
 import {
   CONFIDENCE_LEVELS,
   INCIDENT_TYPES,
@@ -153,8 +155,18 @@ function acceptStrings(
   return ok;
 }
 
-/** The rows passing the filters: mask[row] = 1, and how many there are. One pass over the rows. */
-export function filterMask(table: IncidentTable, f: Filters): { mask: Uint8Array; count: number } {
+/**
+ * The rows passing the filters: mask[row] = 1, and how many there are. One pass over the rows.
+ * @param countries every row's country (country-column.ts); the named ones when not given
+ */
+export function filterMask(
+  table: IncidentTable,
+  f: Filters,
+  countries: Pick<CountryColumn, 'values' | 'strings'> = {
+    values: table.text.country,
+    strings: table.strings,
+  },
+): { mask: Uint8Array; count: number } {
   const n = table.length;
   const mask = new Uint8Array(n);
   const typeOk = new Uint8Array(INCIDENT_TYPES.length).fill(f.types.length ? 0 : 1);
@@ -163,9 +175,9 @@ export function filterMask(table: IncidentTable, f: Filters): { mask: Uint8Array
   for (const c of f.confidence) confOk[CONFIDENCE_LEVELS.indexOf(c)] = 1;
   if (f.confidence.length) confOk[NONE] = 0;
   const groupCol = table.text.claimed_by_group;
-  const countryCol = table.text.country;
+  const countryCol = countries.values;
   const groupOk = f.groups.length ? acceptStrings(table.strings, f.groups, UNCLAIMED) : null;
-  const countryOk = f.countries.length ? acceptStrings(table.strings, f.countries, null) : null;
+  const countryOk = f.countries.length ? acceptStrings(countries.strings, f.countries, null) : null;
   const q = normalizeQuery(f.q);
   const strHit = q ? searchStrings(table.strings, q) : null;
   const descHit = q ? searchPacked(table.packed, q) : null;

@@ -8,22 +8,15 @@ import { createStore } from 'zustand/vanilla';
 import type { LoadedData } from '../data/load-all';
 import type { LoadProgress } from '../data/load-progress';
 import { rowOfId } from '../data/incident-table';
-import { sameWindow, type DayWindow } from '../time/window';
+import type { DayWindow } from '../time/window';
 import {
   constrainWindow,
   DEFAULT_SPAN_DAYS,
-  type ModeSettings,
   type WindowEnd,
   type WindowMode,
 } from '../time/window-modes';
-import {
-  DEFAULT_SPEED,
-  jumpEnd,
-  moveEnd,
-  playbackStep,
-  playFrom,
-  type Speed,
-} from '../time/playback';
+import { DEFAULT_SPEED, type Speed } from '../time/playback';
+import { timeActions } from './time-actions';
 import { deriveIndexes, type Derived } from './derived';
 import type { Filters } from './filters';
 import { filterActions, filtersFromUrl, keepKnownValues } from './filters-actions';
@@ -36,12 +29,17 @@ import {
   type CameraTarget,
   type StoryView,
 } from './story-actions';
+import type { ReachKm, RingChoice } from '../geo/range-rings';
+import { panelActions, panelsFromUrl } from './panel-actions';
+import { countryActions, countryColumnFor } from './country-actions';
+import type { CountryColumn, CountryShape } from './country-column';
 import {
   DEFAULT_LAYERS,
-  DEFAULT_RADIUS_KM,
   LAYER_IDS,
   type LayerId,
   type RadiusKm,
+  type RankBasis,
+  type RankOrder,
   type Selection,
   type UrlState,
   type Weight,
@@ -95,13 +93,17 @@ export interface AppState {
   layers: Record<LayerId, boolean>;
   /** Radius of "attacks near the selected base". */
   radiusKm: RadiusKm;
-  /** Whether range rings are drawn around the selected base. */
-  rings: boolean;
+  /** Which range rings are drawn around the selected base (the radius ring, reach rings). */
+  rings: RingChoice;
   hover: Hover | null;
   chooser: Chooser | null;
   aboutOpen: boolean;
   /** The base ranking ("Compare") panel; opening it or About closes the other. */
   compareOpen: boolean;
+  /** How the ranking orders the bases: most attacked, or most U.S. casualties. */
+  rankOrder: RankOrder;
+  /** What the ranking counts: incidents tagged with each base, or within `radiusKm` of it. */
+  rankBasis: RankBasis;
   notices: string[];
   /** Bumped to ask the map to fit the data again (reset view). */
   resetViewRequest: number;
@@ -111,6 +113,13 @@ export interface AppState {
   filters: Filters;
   /** The filters applied to the data (mask and filtered indexes); null when nothing is filtered. */
   filtered: FilterResult | null;
+  /** The basemap's country outlines, once loaded (for incidents the data gives no country). */
+  countryShapes: readonly CountryShape[] | null;
+  /**
+   * Every incident's country, as named or placed by its point (state/country-column.ts): what the
+   * country filter, its counts and the country panel read. Null without data.
+   */
+  countryColumn: CountryColumn | null;
   /** The filters panel is open. */
   filtersOpen: boolean;
   /** The incident table is open. */
@@ -156,7 +165,12 @@ export interface AppState {
   select(sel: Selection | null, options?: { fly?: boolean }): void;
   toggleLayer(id: LayerId): void;
   setRadius(km: RadiusKm): void;
-  setRings(on: boolean): void;
+  /** Sets which range rings are drawn. */
+  setRings(rings: RingChoice): void;
+  /** Switches one ring: the radius ring or a reach ring. */
+  toggleRing(ring: 'radius' | ReachKm, on: boolean): void;
+  setRankOrder(order: RankOrder): void;
+  setRankBasis(basis: RankBasis): void;
   setHover(h: Hover | null): void;
   setChooser(c: Chooser | null): void;
   setAboutOpen(open: boolean): void;
@@ -166,6 +180,8 @@ export interface AppState {
   requestResetView(): void;
   /** Changes some criteria (the mask and filtered indexes are rebuilt once). */
   setFilters(patch: Partial<Filters>): void;
+  /** Gives the country outlines (once): incidents with no country are placed by their point. */
+  setCountryShapes(shapes: readonly CountryShape[]): void;
   clearFilters(): void;
   setFiltersOpen(open: boolean): void;
   setTableOpen(open: boolean): void;
@@ -185,96 +201,6 @@ export interface AppState {
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
-
-type SetState = (partial: Partial<AppState>) => void;
-type GetState = () => AppState;
-type TimeAction =
-  | 'setWindow'
-  | 'setMode'
-  | 'setSpanDays'
-  | 'stepWindow'
-  | 'jumpTo'
-  | 'play'
-  | 'pause'
-  | 'togglePlay'
-  | 'advancePlayback'
-  | 'setSpeed'
-  | 'setLoop'
-  | 'setWeight'
-  | 'setReducedMotion'
-  | 'setShowOfficial';
-
-/** The time slice's actions: every window change goes through the mode's rule (time/window-modes.ts). */
-function timeActions(set: SetState, get: GetState): Pick<AppState, TimeAction> {
-  const settings = (): ModeSettings => ({ mode: get().mode, spanDays: get().spanDays });
-  /** Applies a new window when it differs from the current one (with any other changes). */
-  const put = (next: DayWindow, extra: Partial<AppState> = {}) => {
-    const cur = get().window;
-    if (cur && sameWindow(cur, next)) {
-      if (Object.keys(extra).length) set(extra);
-    } else set({ window: next, ...extra });
-  };
-  const span = () => get().data?.incidents.span ?? null;
-
-  return {
-    setWindow(w, moved) {
-      const s = span();
-      if (s) put(constrainWindow(w, settings(), s, moved));
-    },
-
-    setMode(mode) {
-      set({ mode });
-      const s = span();
-      const w = get().window;
-      if (s && w) put(constrainWindow(w, settings(), s));
-    },
-
-    setSpanDays(days) {
-      set({ spanDays: days });
-      const s = span();
-      const w = get().window;
-      if (s && w && get().mode === 'window') put(constrainWindow(w, settings(), s));
-    },
-
-    stepWindow(days) {
-      const s = span();
-      const w = get().window;
-      if (s && w) put(moveEnd(w, days, settings(), s));
-    },
-
-    jumpTo(day) {
-      const s = span();
-      const w = get().window;
-      if (s && w) put(jumpEnd(w, day, settings(), s));
-    },
-
-    play(options) {
-      if (options?.auto && get().reducedMotion) return;
-      const s = span();
-      const w = get().window;
-      if (!s || !w || get().playing) return;
-      put(playFrom(w, settings(), s), { playing: true });
-    },
-    pause: () => {
-      if (get().playing) set({ playing: false });
-    },
-    togglePlay: () => (get().playing ? get().pause() : get().play()),
-
-    advancePlayback(days) {
-      const s = span();
-      const w = get().window;
-      if (!s || !w || !get().playing) return;
-      const step = playbackStep(w, days, settings(), s, get().loop);
-      put(step.window, step.playing ? {} : { playing: false });
-    },
-
-    setSpeed: (speed) => set({ speed }),
-    setLoop: (loop) => set({ loop }),
-    setWeight: (weight) => set({ weight }),
-    setReducedMotion: (reducedMotion) => set({ reducedMotion }),
-    setShowOfficial: (showOfficial) => set({ showOfficial }),
-  };
-}
 
 /** Whether a selection points at something that exists in the data. */
 function selectionExists(data: LoadedData, derived: Derived, sel: Selection): boolean {
@@ -313,8 +239,7 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
     showOfficial: true,
     selection: url.select ?? null,
     layers,
-    radiusKm: url.radius ?? DEFAULT_RADIUS_KM,
-    rings: url.rings ?? false,
+    ...panelsFromUrl(url),
     hover: null,
     chooser: null,
     aboutOpen: false,
@@ -324,6 +249,8 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
     flyTo: url.select ?? null,
     filters: filtersFromUrl(url),
     filtered: null,
+    countryShapes: null,
+    countryColumn: null,
     filtersOpen: false,
     tableOpen: url.table ?? false,
     tableSort: url.sort ?? DEFAULT_SORT,
@@ -351,7 +278,8 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
         extra.push(`Nothing to select for ${selection.kind} "${selection.id}" in this data.`);
         selection = null;
       }
-      const known = keepKnownValues(data.incidents, get().filters);
+      const countryColumn = countryColumnFor(data, get().countryShapes);
+      const known = keepKnownValues(data.incidents, get().filters, countryColumn);
       extra.push(...known.notices);
       set({
         status: 'ready',
@@ -359,7 +287,8 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
         data,
         derived,
         filters: known.filters,
-        filtered: applyFilters(data.incidents, known.filters),
+        countryColumn,
+        filtered: applyFilters(data.incidents, known.filters, countryColumn),
         window,
         playing: false,
         selection,
@@ -372,12 +301,12 @@ export function createAppStore(url: UrlState, notices: string[] = []) {
     ...timeActions(set, get),
     ...filterActions(set, get),
     ...storyActions(set, get),
+    ...panelActions(set, get),
+    ...countryActions(set, get),
 
     select: (selection, options) =>
       set({ selection, chooser: null, flyTo: options?.fly && selection ? selection : null }),
     toggleLayer: (id) => set({ layers: { ...get().layers, [id]: !get().layers[id] } }),
-    setRadius: (radiusKm) => set({ radiusKm }),
-    setRings: (rings) => set({ rings }),
     setHover: (hover) => set({ hover }),
     setChooser: (chooser) => set({ chooser, hover: null }),
     setAboutOpen: (aboutOpen) => set(aboutOpen ? { aboutOpen, compareOpen: false } : { aboutOpen }),

@@ -67,7 +67,7 @@ export function storyActions(set: SetState, get: GetState): Pick<AppState, Story
         window,
         playing: false,
         filters,
-        filtered: table ? applyFilters(table, filters) : null,
+        filtered: table ? applyFilters(table, filters, get().countryColumn ?? undefined) : null,
         selection: view.selection,
         chooser: null,
         // With no camera of its own, a step with a selection flies to it.

@@ -9,10 +9,27 @@ import { isSpeed, SPEEDS, type Speed } from '../time/playback';
 import { MAX_SPAN_DAYS, validSpanDays, WINDOW_MODES, type WindowMode } from '../time/window-modes';
 import type { Confidence, IncidentType } from '../data/types';
 import { sortFromText, sortToText, type TableSort } from './filters-table';
+import type { RingChoice } from '../geo/range-rings';
 import { escapeItem, parseFilters } from './url-filters';
+import {
+  parsePanelKeys,
+  serializePanelKeys,
+  type RadiusKm,
+  type RankBasis,
+  type RankOrder,
+} from './url-panels';
 import { parseViewOptions, type ViewOptions } from './url-view';
 
 export { MAX_ITEM_LENGTH, MAX_LIST_ITEMS, MAX_QUERY_LENGTH } from './url-filters';
+export {
+  DEFAULT_RADIUS_KM,
+  RADIUS_OPTIONS_KM,
+  RANK_BASES,
+  RANK_ORDERS,
+  type RadiusKm,
+  type RankBasis,
+  type RankOrder,
+} from './url-panels';
 
 /** What the timeline's bars measure: incidents, or U.S. casualties (killed + injured, attacks only). */
 export const WEIGHTS = ['count', 'casualties'] as const;
@@ -24,11 +41,6 @@ export type LayerId = (typeof LAYER_IDS)[number];
 
 /** Layers shown when the URL has no `layers` key. */
 export const DEFAULT_LAYERS: readonly LayerId[] = ['attacks', 'strikes', 'bases', 'forces'];
-
-/** Radii (km) the base panel offers for "attacks near this base"; the first default is 25. */
-export const RADIUS_OPTIONS_KM = [10, 25, 50, 100] as const;
-export type RadiusKm = (typeof RADIUS_OPTIONS_KM)[number];
-export const DEFAULT_RADIUS_KM: RadiusKm = 25;
 
 /** What a panel shows: a base, an incident or a country (ISO3). */
 export interface Selection {
@@ -52,8 +64,8 @@ export interface UrlState {
   layers?: LayerId[];
   /** Radius of "attacks near the selected base", km. */
   radius?: RadiusKm;
-  /** Range rings around the selected base: the chosen radius plus 100/300/500 km reach rings. */
-  rings?: boolean;
+  /** Range rings around the selected base: the radius ring and each reach ring on its own. */
+  rings?: RingChoice;
   /** Filters (state/filters.ts): incident types, claimed-by groups, confidence levels, countries. */
   types?: IncidentType[];
   groups?: string[];
@@ -69,6 +81,10 @@ export interface UrlState {
   sort?: TableSort;
   /** The base ranking ("Compare bases") panel is open. */
   compare?: boolean;
+  /** How the ranking is ordered; absent = most attacked first. */
+  rank?: RankOrder;
+  /** What the ranking counts; absent = incidents tagged with each base. */
+  basis?: RankBasis;
   /** A story (presentation) id; see src/data/story.ts. */
   story?: string;
   /** The story's step, 1-based (only meaningful with `story`). */
@@ -89,6 +105,11 @@ export const STORY_ID = /^[a-z0-9-]{1,40}$/;
 export const MAX_STORY_STEP = 99;
 
 const DATA_KEYS = ['incidents', 'bases', 'forces'] as const;
+
+/** Longest id `select` accepts (ids in the data are short; a longer one is not an id). */
+export const MAX_SELECT_ID_LENGTH = 200;
+/** Longest data URL accepted: past this a link is more likely mangled or hostile than real. */
+export const MAX_DATA_URL_LENGTH = 2048;
 
 /** A data URL may be a relative path or an absolute http(s) URL; nothing else is fetched. */
 function isSafeDataUrl(value: string): boolean {
@@ -150,8 +171,10 @@ export function parseUrl(search: string): {
   const select = params.get('select');
   if (select !== null) {
     const m = /^(base|incident|country):(.+)$/.exec(select);
-    if (m) state.select = { kind: m[1] as Selection['kind'], id: m[2]! };
-    else drop('select', select, 'expected base:<id>, incident:<id> or country:<ISO3>');
+    if (!m) drop('select', select, 'expected base:<id>, incident:<id> or country:<ISO3>');
+    else if (m[2]!.length > MAX_SELECT_ID_LENGTH)
+      drop('select', select, `the id is longer than ${MAX_SELECT_ID_LENGTH} characters`);
+    else state.select = { kind: m[1] as Selection['kind'], id: m[2]! };
   }
 
   const layers = params.get('layers');
@@ -162,31 +185,13 @@ export function parseUrl(search: string): {
     state.layers = list.filter((l): l is LayerId => (LAYER_IDS as readonly string[]).includes(l));
   }
 
-  const radius = params.get('radius');
-  if (radius !== null) {
-    const km = Number(radius);
-    if ((RADIUS_OPTIONS_KM as readonly number[]).includes(km)) state.radius = km as RadiusKm;
-    else drop('radius', radius, `expected one of ${RADIUS_OPTIONS_KM.join(', ')} (km)`);
-  }
-
-  const rings = params.get('rings');
-  if (rings !== null) {
-    if (rings === '1' || rings === '0') state.rings = rings === '1';
-    else drop('rings', rings, 'expected 1 or 0');
-  }
-
+  parsePanelKeys(params, state, drop);
   parseFilters(params, state, drop);
 
   const table = params.get('table');
   if (table !== null) {
     if (table === '1' || table === '0') state.table = table === '1';
     else drop('table', table, 'expected 1 or 0');
-  }
-
-  const compare = params.get('compare');
-  if (compare !== null) {
-    if (compare === '1' || compare === '0') state.compare = compare === '1';
-    else drop('compare', compare, 'expected 1 or 0');
   }
 
   const sort = params.get('sort');
@@ -212,7 +217,9 @@ export function parseUrl(search: string): {
   for (const key of DATA_KEYS) {
     const v = params.get(key);
     if (v === null || v === '') continue;
-    if (isSafeDataUrl(v)) state[key] = v;
+    if (v.length > MAX_DATA_URL_LENGTH)
+      drop(key, v, `longer than ${MAX_DATA_URL_LENGTH} characters`);
+    else if (isSafeDataUrl(v)) state[key] = v;
     else drop(key, v, 'only relative paths and http(s) URLs are loaded');
   }
   return { state, view, notices };
@@ -256,8 +263,7 @@ export function serializeUrl(state: UrlState, current = ''): string {
   put('weight', state.weight);
   put('select', state.select ? `${state.select.kind}:${state.select.id}` : undefined);
   put('layers', state.layers?.join(','));
-  put('radius', state.radius === undefined ? undefined : String(state.radius));
-  put('rings', state.rings === undefined ? undefined : state.rings ? '1' : '0');
+  serializePanelKeys(state, put);
   const list = (v: readonly string[] | undefined) =>
     v && v.length ? v.map(escapeItem).join(',') : undefined;
   put('types', list(state.types));
@@ -268,7 +274,6 @@ export function serializeUrl(state: UrlState, current = ''): string {
   put('q', state.q || undefined);
   put('table', state.table ? '1' : undefined);
   put('sort', state.sort ? sortToText(state.sort) : undefined);
-  put('compare', state.compare ? '1' : undefined);
   put('story', state.story);
   put('step', state.step === undefined ? undefined : String(state.step));
   put('data', state.data);

@@ -2,7 +2,14 @@
  * Keeps the query string in step with the store. Writes with `replaceState` (scrubbing must not
  * flood history), debounced so URL writes stay out of the scrub path.
  */
-import { DEFAULT_LAYERS, DEFAULT_RADIUS_KM, LAYER_IDS } from './url-schema';
+import { hasRings } from '../geo/range-rings';
+import {
+  DEFAULT_LAYERS,
+  DEFAULT_RADIUS_KM,
+  LAYER_IDS,
+  RANK_BASES,
+  RANK_ORDERS,
+} from './url-schema';
 import { DEFAULT_SPEED } from '../time/playback';
 import { formatQuery, parseUrl, serializeUrl, type UrlState } from './url-schema';
 import { serializeTheme } from './url-view';
@@ -30,7 +37,7 @@ export function urlStateOf(
     select: s.selection ?? undefined,
     layers: isDefault ? undefined : LAYER_IDS.filter((id) => s.layers[id]),
     radius: s.radiusKm === DEFAULT_RADIUS_KM ? undefined : s.radiusKm,
-    rings: s.rings ? true : undefined,
+    rings: hasRings(s.rings) ? s.rings : undefined,
     types: s.filters.types.length ? [...s.filters.types] : undefined,
     groups: s.filters.groups.length ? [...s.filters.groups] : undefined,
     confidence: s.filters.confidence.length ? [...s.filters.confidence] : undefined,
@@ -43,6 +50,8 @@ export function urlStateOf(
         ? undefined
         : s.tableSort,
     compare: s.compareOpen ? true : undefined,
+    rank: s.rankOrder === RANK_ORDERS[0] ? undefined : s.rankOrder,
+    basis: s.rankBasis === RANK_BASES[0] ? undefined : s.rankBasis,
     story: s.story ?? undefined,
     step: s.story ? s.storyStep : undefined,
   };
@@ -111,6 +120,8 @@ export function startUrlSync(
       s.tableOpen === prev.tableOpen &&
       s.tableSort === prev.tableSort &&
       s.compareOpen === prev.compareOpen &&
+      s.rankOrder === prev.rankOrder &&
+      s.rankBasis === prev.rankBasis &&
       s.story === prev.story &&
       s.storyStep === prev.storyStep &&
       s.status === prev.status

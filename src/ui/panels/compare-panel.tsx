@@ -1,15 +1,11 @@
 /**
  * Compare bases: every base ranked for the window by attacks or by U.S. casualties, counting the
- * incidents tagged with each base or those within the chosen radius. Clicking a row opens the base.
+ * incidents tagged with each base or those within the chosen radius (both kept in the URL: `rank`,
+ * `basis`, `radius`). Clicking a row opens the base.
  */
-import { memo, useDeferredValue, useState } from 'react';
+import { memo, useDeferredValue } from 'react';
 import type { DayWindow } from '../../time/window';
-import {
-  baseRanking,
-  type RankBasis,
-  type RankOrder,
-  type RankRow,
-} from '../../state/base-analysis';
+import { baseRanking, type RankRow } from '../../state/base-analysis';
 import { RADIUS_OPTIONS_KM, type RadiusKm } from '../../state/url-schema';
 import { maskStats } from '../../state/filters-totals';
 import { fmt, formatWindow } from '../format';
@@ -37,9 +33,11 @@ const Ranking = memo(function Ranking({ window }: { window: DayWindow | null }) 
   const select = useAppStore((s) => s.select);
   const filtered = useAppStore((s) => s.filtered);
   const setCompareOpen = useAppStore((s) => s.setCompareOpen);
-  // Kept in the panel for now: not in the URL (a store key would make it shareable).
-  const [basis, setBasis] = useState<RankBasis>('tagged');
-  const [order, setOrder] = useState<RankOrder>('attacks');
+  // In the store, so the ranking's order and basis are in the URL like the rest of the view.
+  const basis = useAppStore((s) => s.rankBasis);
+  const setBasis = useAppStore((s) => s.setRankBasis);
+  const order = useAppStore((s) => s.rankOrder);
+  const setOrder = useAppStore((s) => s.setRankOrder);
   if (!window) return <p>No incidents loaded.</p>;
   const rows = baseRanking(data, derived, window, basis, km, order, (stats) =>
     maskStats(data.incidents, stats, filtered),

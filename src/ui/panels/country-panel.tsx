@@ -17,7 +17,6 @@ import { ForceFigureText } from './force-figure';
 import { IncidentList, LIST_LIMIT } from './incident-list';
 import { StepChart } from './step-chart';
 import { FilteredNote } from './filtered-note';
-import { useCountryShape } from './use-country-shape';
 
 /** The country panel. Its body follows the window deferred, so a slider step never waits for it. */
 export function CountryPanel({ iso3 }: { iso3: string }) {
@@ -34,13 +33,13 @@ const CountryDetails = memo(function CountryDetails({
 }) {
   const data = useAppStore((s) => s.data)!;
   const derived = useAppStore((s) => s.derived)!;
-  const shape = useCountryShape(iso3);
+  const countries = useAppStore((s) => s.countryColumn)!;
   const filtered = useAppStore((s) => s.filtered);
   const country = data.forces.countries.find((c) => c.iso3 === iso3);
   if (!country || !window) return <p>No force-level data for {iso3}.</p>;
   const series = derived.forceSeries.get(iso3) ?? [];
   const inForce = forceOn(derived, iso3, window.end);
-  const all = countryStats(data, derived, country.name, shape);
+  const all = countryStats(data, derived, country.name, countries);
   const stats = maskStats(data.incidents, all.stats, filtered);
   const inside = maskStats(data.incidents, all.inside, filtered);
   const sum = summarize(data.incidents, stats, window);

@@ -25,12 +25,15 @@ export function IncidentPanel({ id }: { id: string }) {
   const derived = useAppStore((s) => s.derived)!;
   const select = useAppStore((s) => s.select);
   const mask = useAppStore((s) => s.filtered?.mask ?? null);
+  const countries = useAppStore((s) => s.countryColumn);
   const row = rowOfId(data.incidents, id);
   if (row === undefined) return <p>Unknown incident.</p>;
   const r = incidentAt(data.incidents, row);
   const base = r.base_id ? derived.baseById.get(r.base_id) : undefined;
   const count = (n: number | null) => (n === null ? 'not reported' : fmt(n));
   const located = r.lng !== null;
+  // The country the filter and the country panel count it in when the data names none.
+  const placedIn = !r.country && countries ? countries.strings[countries.values[row]!] : undefined;
 
   return (
     <article aria-labelledby="panel-title">
@@ -67,6 +70,13 @@ export function IncidentPanel({ id }: { id: string }) {
             (r.target ?? 'unknown')
           )}
           {r.country && <> · {r.country}</>}
+          {placedIn && (
+            <span data-testid="placed-country">
+              {' '}
+              · {placedIn}{' '}
+              <span className="muted">(by its location; the data names no country)</span>
+            </span>
+          )}
         </dd>
         <dt>Claimed by</dt>
         <dd>

@@ -6,9 +6,11 @@ import { BasePanel } from './base-panel';
 import { ComparePanel } from './compare-panel';
 import { CountryPanel } from './country-panel';
 import { IncidentPanel } from './incident-panel';
+import { useCountryOutlines } from './use-country-outlines';
 
 /** Side panel container. */
 export function SidePanel() {
+  useCountryOutlines();
   const selection = useAppStore((s) => s.selection);
   const aboutOpen = useAppStore((s) => s.aboutOpen);
   const ready = useAppStore((s) => s.status === 'ready' && s.data !== null);
