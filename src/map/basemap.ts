@@ -23,6 +23,9 @@ export interface BasemapPalette {
   baseHalo: string;
   selectRing: string;
   asOf: string;
+  /** Range rings: the radius ring (and its faint fill) and the dashed reach rings. */
+  ringRadius: string;
+  ringReach: string;
 }
 
 /** Light and dark basemaps (the dark one keeps the sea darker than the land, as on the light). */
@@ -40,6 +43,8 @@ export const BASEMAP_PALETTES: Record<'light' | 'dark', BasemapPalette> = {
     baseHalo: '#ffffff',
     selectRing: '#111111',
     asOf: '#6b4300',
+    ringRadius: '#0b5cad',
+    ringReach: '#3d4652',
   },
   dark: {
     sea: '#0e1a26',
@@ -54,6 +59,8 @@ export const BASEMAP_PALETTES: Record<'light' | 'dark', BasemapPalette> = {
     baseHalo: '#111820',
     selectRing: '#ffffff',
     asOf: '#f2cb7a',
+    ringRadius: '#6cb4ff',
+    ringReach: '#c9d1db',
   },
 };
 
@@ -93,6 +100,12 @@ export function applyBasemapTheme(map: MapLibreMap, theme: 'light' | 'dark'): vo
   paint('bases-halo', 'circle-stroke-color', p.selectRing);
   paint('forces-as-of', 'text-color', p.asOf);
   paint('forces-as-of', 'text-halo-color', p.baseHalo);
+  paint('range-ring-fill', 'fill-color', p.ringRadius);
+  paint('range-ring-radius', 'line-color', p.ringRadius);
+  paint('range-ring-reach', 'line-color', p.ringReach);
+  const ringText = ['match', ['get', 'kind'], 'radius', p.ringRadius, p.ringReach];
+  paint('range-ring-label', 'text-color', ringText);
+  paint('range-ring-label', 'text-halo-color', p.baseHalo);
 }
 
 /** Layer id of the force-level fill (also the layer queried for country clicks). */

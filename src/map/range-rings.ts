@@ -8,12 +8,14 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { hasRings, rangeRings } from '../geo/range-rings';
 import type { AppState } from '../state/store';
+import { BASEMAP_PALETTES } from './basemap';
 
 /** Source id of the rings (e2e tests read it with `querySourceFeatures`). */
 export const RINGS_SOURCE = 'range-rings';
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-const RADIUS_COLOR = '#0b5cad';
-const REACH_COLOR = '#3d4652';
+// Light colours to start with; applyBasemapTheme recolours them for the theme on screen.
+const RADIUS_COLOR = BASEMAP_PALETTES.light.ringRadius;
+const REACH_COLOR = BASEMAP_PALETTES.light.ringReach;
 
 /** The ring layers and what they currently show. */
 export class RangeRings {
