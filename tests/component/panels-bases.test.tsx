@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FiltersPanel } from '../../src/ui/filters/filters-panel';
+import { TableDrawer } from '../../src/ui/table/table-drawer';
 import { SidePanel } from '../../src/ui/panels/side-panel';
 import { isoToDay } from '../../src/time/days';
 import { ALL_FILES, ALPHA, incidentFeature, incidentsFile } from '../fixtures/sample-data';
@@ -369,8 +370,9 @@ describe('country panel', () => {
       <>
         <FiltersPanel />
         <SidePanel />
+        <TableDrawer />
       </>,
-      { select: { kind: 'country', id: 'IRQ' } },
+      { select: { kind: 'country', id: 'IRQ' }, table: true },
       files,
     );
     act(() => store.getState().setFiltersOpen(true));
@@ -395,5 +397,11 @@ describe('country panel', () => {
       ' · Iraq (by its location; the data names no country)',
     );
     expect(screen.queryByTestId('hidden-by-filters')).toBeNull();
+    // The table names the same country for it, and says how it was found.
+    await waitFor(() =>
+      expect(document.querySelector('tr[data-id="NC"] .col-country')!.textContent).toBe(
+        'Iraq (by location)',
+      ),
+    );
   });
 });

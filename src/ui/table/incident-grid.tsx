@@ -20,6 +20,7 @@ import {
 import { flushSync } from 'react-dom';
 import { idAt, NONE, textAt, type IncidentTable } from '../../data/incident-table';
 import { CONFIDENCE_LEVELS, INCIDENT_TYPES } from '../../data/types';
+import type { CountryColumn } from '../../state/country-column';
 import { UNCLAIMED } from '../../state/filters';
 import type { SortKey, TableSort } from '../../state/filters-table';
 import { TYPE_LABELS, typeCss } from '../../state/palette';
@@ -58,6 +59,8 @@ interface Props {
   caption: string;
   /** Shown in place of rows when there are none. */
   emptyText: string;
+  /** Countries placed by location for rows the data names none for (as the country filter uses). */
+  countries?: CountryColumn | null;
 }
 
 const count = (v: number) => (v < 0 ? '–' : fmt(v));
@@ -70,6 +73,7 @@ const Row = memo(function Row({
   selected,
   tabbable,
   onPick,
+  countries,
 }: {
   table: IncidentTable;
   row: number;
@@ -77,10 +81,14 @@ const Row = memo(function Row({
   selected: boolean;
   tabbable: boolean;
   onPick(index: number): void;
+  countries: CountryColumn | null;
 }) {
   const type = INCIDENT_TYPES[table.typeIndex[row]!]!;
   const conf = table.confidence[row]!;
   const located = Number.isFinite(table.position[2 * row]);
+  const named = textAt(table, 'country', row);
+  const placedAt = named || !countries ? -1 : countries.values[row]!;
+  const placed = placedAt >= 0 ? countries!.strings[placedAt] : undefined;
   return (
     <tr
       data-index={index}
@@ -100,7 +108,10 @@ const Row = memo(function Row({
         {textAt(table, 'target', row) ?? '–'}
         {!located && <span className="muted"> (no location)</span>}
       </td>
-      <td className="col-country">{textAt(table, 'country', row) ?? '–'}</td>
+      <td className="col-country">
+        {named ?? placed ?? '–'}
+        {!named && placed && <span className="muted"> (by location)</span>}
+      </td>
       <td className="col-group">{textAt(table, 'claimed_by_group', row) ?? UNCLAIMED}</td>
       <td className="col-num">
         {count(table.usKilled[row]!)} / {count(table.usInjured[row]!)}
@@ -113,6 +124,7 @@ const Row = memo(function Row({
 /** The virtualized table. */
 export function IncidentGrid(props: Props) {
   const { table, rows, sort, onSort, selectedRow, onPick, caption, emptyText } = props;
+  const countries = props.countries ?? null;
   const scroller = useRef<HTMLDivElement>(null);
   const head = useRef<HTMLTableSectionElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -250,6 +262,7 @@ export function IncidentGrid(props: Props) {
         selected={i === selectedIndex}
         tabbable={i === tabbable}
         onPick={pick}
+        countries={countries}
       />,
     );
   }

@@ -44,6 +44,7 @@ function TableBody() {
 
 const TableContent = memo(function TableContent({ window }: { window: DayWindow }) {
   const table = useAppStore((s) => s.data!.incidents);
+  const countries = useAppStore((s) => s.countryColumn);
   const filtered = useAppStore((s) => s.filtered);
   const sort = useAppStore((s) => s.tableSort);
   const setSort = useAppStore((s) => s.setTableSort);
@@ -96,6 +97,7 @@ const TableContent = memo(function TableContent({ window }: { window: DayWindow 
         onSort={setSort}
         selectedRow={selectedRow}
         onPick={onPick}
+        countries={countries}
         caption={`Incidents: ${what}. Select a row to show it on the map.`}
         emptyText={
           filtered
