@@ -65,6 +65,23 @@ export function sourceAfterImport(
     : { ...s, files: [...s.files, file], originDataset, added: s.added + count };
 }
 
+/**
+ * The source after Retry fetched the page's own files again under local files: the origin's
+ * dataset description when its file loaded this time, and how many incidents the added files
+ * still bring once the origin's incidents are back (ids they share with those are skipped).
+ */
+export function sourceAfterRetry(
+  s: DataSource,
+  retry: { dataset?: DatasetInfo; localAdded?: number },
+): DataSource {
+  if (s.files.length === 0) return s;
+  return {
+    ...s,
+    originDataset: retry.dataset ?? s.originDataset,
+    added: retry.localAdded ?? s.added,
+  };
+}
+
 /** The file name at the end of a URL or path. */
 function fileName(url: string): string {
   const path = url.split(/[?#]/)[0] ?? url;
