@@ -167,6 +167,11 @@ test('an ACLED export dropped on the page loads with its event types mapped', as
   await expect(rows.filter({ hasText: 'Ain al-Asad' })).toContainText('Rocket');
   await expect(rows.filter({ hasText: 'Al Tanf' })).toContainText('Drone');
   await expect(rows.filter({ hasText: 'Baghdad' })).toContainText('U.S. strike');
+  // ACLED's `source` names an outlet: the panel lists it as text, not as a link.
+  await rows.filter({ hasText: 'Baghdad' }).click();
+  const sources = page.getByTestId('side-panel').locator('ul.sources');
+  await expect(sources).toHaveText('CENTCOM (no link)');
+  await expect(sources.locator('a')).toHaveCount(0);
   await expectClean(page, problems);
 });
 
