@@ -135,6 +135,35 @@ export function describeSource(s: DataSource): string | null {
 }
 
 /**
+ * The warning for a link or an embed of the view while local files are shown (null otherwise):
+ * an address carries data URLs, never a local file, so it opens the page's own data.
+ * `incidentsUrl` is the link's `incidents=` (null: the default data).
+ */
+export function localDataWarning(
+  s: DataSource,
+  what: 'link' | 'embed',
+  incidentsUrl: string | null,
+): string | null {
+  if (s.files.length === 0) return null;
+  const opens = incidentsUrl ? `the incidents from ${incidentsUrl}` : 'the default data';
+  // Added files leave the page's own incidents on the map; replacing ones do not.
+  const shows = s.origin ? `${opens} without ${names(s.files)}` : `${opens}, not ${names(s.files)}`;
+  const local = s.files.length === 1 ? 'a local file' : 'local files';
+  return what === 'link'
+    ? `This link shows ${shows}: ${local} cannot be shared by a link.`
+    : `This embed shows ${shows}: ${local} cannot be embedded.`;
+}
+
+/** The `incidents=` of a link (null: none, the default data). */
+export function linkedIncidents(link: string): string | null {
+  try {
+    return new URL(link, 'http://x/').searchParams.get('incidents');
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The dataset description of the data after an import: the imported data is never shown under
  * the default dataset's title or caveat. Replace: a description of the file alone. Add: the
  * origin's description, retitled and with a caveat naming the added files.

@@ -15,6 +15,8 @@ import {
   type EmbedChoices,
   type EmbedSize,
 } from '../../embed/embed-code';
+import { useStore } from 'zustand';
+import { dataSource, linkedIncidents, localDataWarning } from '../../state/data-source';
 import { permalink } from '../../state/url-sync';
 import { CONTROLS, THEMES, parseOrigin, type Controls } from '../../state/url-view';
 import { themeStore } from '../../state/theme';
@@ -74,6 +76,9 @@ export default function EmbedDialog({ onClose }: { onClose(): void }) {
       : { kind: 'responsive', ratio: preset === 'r169' ? '16:9' : '4:3' };
   const code = iframeCode(url, size, title);
   const previewUrl = useDebounced(url, PREVIEW_DELAY_MS);
+  // An embed, like a link, loads the page's own data: never the local file on the map now.
+  const source = useStore(dataSource);
+  const localWarning = localDataWarning(source, 'embed', linkedIncidents(base));
 
   // Paused in the commit that shows the dialog, so no playback step lands behind it.
   useLayoutEffect(() => {
@@ -112,6 +117,11 @@ export default function EmbedDialog({ onClose }: { onClose(): void }) {
         The code shows this view (window, filters, selection, layers, camera) in a frame on your
         page. The host must allow it: see “Embedding” in the README.
       </p>
+      {localWarning && (
+        <p className="local-data-note" data-testid="embed-local-note">
+          {localWarning}
+        </p>
+      )}
       <div className="embed-options">
         <fieldset className="export-presets">
           <legend>Size</legend>
