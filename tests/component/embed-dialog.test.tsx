@@ -120,8 +120,10 @@ describe('Embed dialog', { timeout: 30_000 }, () => {
         null,
       ),
     );
-    const { dialog } = await openDialog();
+    const { dialog, code } = await openDialog();
     const note = within(dialog).getByTestId('embed-local-note');
+    // The frame is not titled after the local file it will not show.
+    expect(code()).toContain('title="Incident map"');
     expect(note.textContent).toBe(
       'This embed shows the default data, not a.csv and b.csv: local files cannot be embedded.',
     );

@@ -74,11 +74,13 @@ export default function EmbedDialog({ onClose }: { onClose(): void }) {
     preset === 'fixed'
       ? { kind: 'fixed', width: clampSize(width), height: clampSize(height) }
       : { kind: 'responsive', ratio: preset === 'r169' ? '16:9' : '4:3' };
-  const code = iframeCode(url, size, title);
-  const previewUrl = useDebounced(url, PREVIEW_DELAY_MS);
-  // An embed, like a link, loads the page's own data: never the local file on the map now.
+  // An embed, like a link, loads the page's own data: never the local file on the map now. Its
+  // frame is titled after that data, not after the imported file.
   const source = useStore(dataSource);
   const localWarning = localDataWarning(source, 'embed', linkedIncidents(base));
+  const frameTitle = localWarning ? (source.originDataset?.title ?? 'Incident map') : title;
+  const code = iframeCode(url, size, frameTitle);
+  const previewUrl = useDebounced(url, PREVIEW_DELAY_MS);
 
   // Paused in the commit that shows the dialog, so no playback step lands behind it.
   useLayoutEffect(() => {
