@@ -2,12 +2,12 @@ import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { META_CSP } from './scripts/security-headers.mjs';
 
-/** The Content-Security-Policy of DESIGN.md, added to production builds only (Vite's dev server injects inline scripts). */
-export const CSP =
-  "default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; " +
-  "img-src 'self' data: blob:; connect-src 'self' https:; object-src 'none'; base-uri 'self'";
-
+/**
+ * The Content-Security-Policy meta tag (scripts/security-headers.mjs, shared with the server's
+ * headers), added to production builds only: Vite's dev server injects inline scripts.
+ */
 function cspPlugin(): Plugin {
   return {
     name: 'csp-meta',
@@ -15,7 +15,7 @@ function cspPlugin(): Plugin {
     transformIndexHtml: () => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP },
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CSP },
         injectTo: 'head-prepend',
       },
     ],

@@ -3,9 +3,18 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { hasWebGl2 } from './app/webgl';
-import { DEFAULT_DATA_URLS, loadAll, type DataUrls } from './data/load-all';
+import { DEFAULT_DATA_URLS, loadAll, type DataUrls, type LoadedData } from './data/load-all';
+import { mergeInWorker } from './data/merge-in-worker';
+import { retryFailed, type RetryOptions } from './data/retry-load';
 import { loadIncidentsInWorker } from './data/worker-loader';
-import { initialSource, setDataSource } from './state/data-source';
+import {
+  dataSource,
+  importedDataset,
+  initialSource,
+  setDataSource,
+  sourceAfterRetry,
+  type DataSource,
+} from './state/data-source';
 import { createAppStore } from './state/store';
 import { parseUrl } from './state/url-schema';
 import { startUrlSync } from './state/url-sync';
@@ -36,16 +45,51 @@ const urls: DataUrls = {
 
 let loading: AbortController | null = null;
 
+/**
+ * Retry: only the files that failed are fetched again; the rest of the data on the map stays,
+ * incidents imported from a local file included (Retry used to reload everything and drop them).
+ */
+async function retry(
+  current: LoadedData,
+  options: RetryOptions,
+): Promise<{ data: LoadedData; source: DataSource } | null> {
+  const before = dataSource.getState();
+  const result = await retryFailed(current, urls, (url, init) => fetch(url, init), {
+    ...options,
+    merge: mergeInWorker,
+    localName: before.files.join(', '),
+  });
+  // An import applied meanwhile: retry again on top of it rather than drop it.
+  if (store.getState().data !== current) return null;
+  const source = sourceAfterRetry(before, result);
+  // Local data is never shown under the origin's own title (data-source.ts).
+  const data = source.files.length
+    ? { ...result.data, dataset: importedDataset(source) }
+    : result.data;
+  return { data, source };
+}
+
 async function load(): Promise<void> {
   loading?.abort();
   const controller = (loading = new AbortController());
+  const shown = store.getState().data;
   store.getState().setLoading();
-  // The init carries the abort signal, so a request that times out is stopped, not abandoned.
-  const data = await loadAll(urls, (url, init) => fetch(url, init), {
+  const options: RetryOptions = {
     loadIncidents: loadIncidentsInWorker,
     onProgress: (p) => store.getState().setProgress(p),
     signal: controller.signal,
-  });
+  };
+  let data: LoadedData;
+  let source = initialSource(urlState);
+  if (shown?.failures.length) {
+    const retried = await retry(shown, options);
+    if (controller !== loading) return;
+    if (!retried) return void load();
+    ({ data, source } = retried);
+  } else {
+    // The init carries the abort signal, so a request that times out is stopped, not abandoned.
+    data = await loadAll(urls, (url, init) => fetch(url, init), options);
+  }
   if (controller !== loading) return;
   performance.mark('incidents-loaded');
   // Phase timings for the benchmark (npm run bench) and anyone profiling a big file.
@@ -56,8 +100,7 @@ async function load(): Promise<void> {
     ? { ...urlState, from: current.window.start, to: current.window.end }
     : urlState;
   current.setData(data, view);
-  // A reload (Retry) brings back the page's own data, replacing anything imported.
-  setDataSource(initialSource(urlState));
+  setDataSource(source);
   // Parsed, validated, indexed and handed to the layer (the benchmark's ready_ms ends here).
   if (data.failures.every((f) => f.url !== urls.incidents)) performance.mark('incidents-ready');
   if (viewOptions.autoplay) {

@@ -32,6 +32,7 @@ export const MAPPABLE_FIELDS = [
   'confidence',
   'coord_precision',
   'sources',
+  'source_names',
 ] as const;
 export type MappableField = (typeof MAPPABLE_FIELDS)[number];
 
@@ -76,6 +77,7 @@ const SYNONYMS: Record<MappableField, string[]> = {
   confidence: ['confidence'],
   coord_precision: ['coord_precision', 'geo_precision'],
   sources: ['sources', 'source', 'source_url', 'source_url_2', 'url', 'link', 'links'],
+  source_names: ['source_names'],
 };
 
 /** Columns that mark an ACLED export. */
@@ -125,8 +127,12 @@ export const ACLED_SUB_EVENT_TYPES: Record<string, string> = {
   'shelling/artillery/missile attack': 'rocket',
 };
 
-/** ACLED `actor1` values naming U.S. forces: their strikes are `us_strike`. */
-const US_ACTOR = /\b(united states|u\.s\.|usa)\b/i;
+/**
+ * ACLED's `actor1` for U.S. forces ("Military Forces of the United States (2021-)"): their events
+ * are `us_strike`. Only the military: other actors that merely mention the country ("Protesters
+ * (United States)", "Police Forces of the United States") are not strikes.
+ */
+export const US_MILITARY_ACTOR = /^military forces of the united states\b/i;
 
 /** ACLED `geo_precision` (1 town, 2 near a town or a part of a region, 3 a region's capital). */
 const ACLED_GEO_PRECISION: Record<string, string> = {
@@ -164,7 +170,7 @@ const emptyToNull = (text: string | undefined): string | null => {
   return t ? t : null;
 };
 
-/** Splits source cells into links (kept) and names (returned as text for the description). */
+/** Splits source cells into links and names (outlets, kept as text in `source_names`). */
 function splitSources(cells: string[]): { links: string[]; names: string[] } {
   const links: string[] = [];
   const names: string[] = [];
@@ -232,6 +238,7 @@ export function compileMapping(
     'description',
     'confidence',
     'coord_precision',
+    'source_names',
   ];
 
   return {
@@ -255,7 +262,7 @@ export function compileMapping(
         const sub = emptyToNull(cell(acled.subEventType));
         const actor = emptyToNull(cell(acled.actor1));
         const mapped = sub ? ACLED_SUB_EVENT_TYPES[sub.toLowerCase()] : undefined;
-        props.type = actor && US_ACTOR.test(actor) ? 'us_strike' : (mapped ?? 'unknown');
+        props.type = actor && US_MILITARY_ACTOR.test(actor) ? 'us_strike' : (mapped ?? 'unknown');
         props.weapon = sub ?? emptyToNull(cell(acled.eventType));
         props.claimed_by_group = actor;
         props.us_killed = null;
@@ -269,8 +276,8 @@ export function compileMapping(
         if (props.date_note === null && tp) props.date_note = ACLED_TIME_PRECISION[tp] ?? null;
       }
       if (names.length) {
-        const note = `Sources: ${names.join('; ')}`;
-        props.description = props.description ? `${props.description as string}\n${note}` : note;
+        const named = [props.source_names as string | null, ...names].filter(Boolean);
+        props.source_names = named.join('; ');
       }
 
       const lat = cell(cols.latitude) ?? '';

@@ -39,7 +39,13 @@ import type { z } from 'zod';
 type IncidentProps = z.output<typeof incidentProperties>;
 
 /** Free-text fields the record path writes (ids and sources are written on their own). */
-const NOTE_FIELDS = ['date_note', 'casualty_note', 'other_casualties', 'description'] as const;
+const NOTE_FIELDS = [
+  'date_note',
+  'casualty_note',
+  'other_casualties',
+  'description',
+  'source_names',
+] as const;
 
 /** Dates remembered by a builder (more than 27 years of days). */
 const MAX_CACHED_DAYS = 10_000;
@@ -226,6 +232,7 @@ export class IncidentColumnsBuilder {
     const casualtyNote = text(p.casualty_note);
     const other = text(p.other_casualties);
     const description = text(p.description);
+    const sourceNames = text(p.source_names);
     if (
       weapon === SLOW ||
       target === SLOW ||
@@ -236,7 +243,8 @@ export class IncidentColumnsBuilder {
       dateNote === SLOW ||
       casualtyNote === SLOW ||
       other === SLOW ||
-      description === SLOW
+      description === SLOW ||
+      sourceNames === SLOW
     )
       return false;
 
@@ -270,6 +278,7 @@ export class IncidentColumnsBuilder {
     t.casualty_note[row] = this.cols.plain(casualtyNote);
     t.other_casualties[row] = this.cols.plain(other);
     t.description[row] = this.cols.plain(description);
+    t.source_names[row] = this.cols.plain(sourceNames);
     t.sources[row] = sources.length ? this.cols.plain(sources.join(SOURCE_SEPARATOR)) : -1;
     return true;
   }

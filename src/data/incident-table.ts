@@ -22,6 +22,7 @@ export const TEXT_FIELDS = [
   'other_casualties',
   'description',
   'sources',
+  'source_names',
 ] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 
@@ -42,6 +43,7 @@ export const PLAIN_FIELDS = [
   'other_casualties',
   'description',
   'sources',
+  'source_names',
 ] as const;
 const IS_INTERNED = new Set<TextField>(INTERNED_FIELDS);
 
@@ -143,6 +145,7 @@ export function incidentAt(t: IncidentTable, row: number): Incident {
     confidence: t.confidence[row] === NONE ? null : CONFIDENCE_LEVELS[t.confidence[row]!]!,
     coord_precision: t.precision[row] === NONE ? null : COORD_PRECISIONS[t.precision[row]!]!,
     sources: text('sources')?.split(SOURCE_SEPARATOR) ?? [],
+    source_names: text('source_names'),
     lng: Number.isFinite(lng) ? lng : null,
     lat: Number.isFinite(lng) ? t.position[2 * row + 1]! : null,
   };

@@ -106,6 +106,8 @@ export const incidentProperties = z.object({
     .nullish()
     .transform((v) => v ?? null),
   sources: linkList,
+  // Outlet names (an ACLED export's `source`): text, never a link.
+  source_names: optionalText,
 });
 
 /** Base properties. */

@@ -38,6 +38,8 @@ export interface Incident {
   confidence: Confidence | null;
   coord_precision: CoordPrecision | null;
   sources: string[];
+  /** Sources named without a link (outlet names such as ACLED's), `; `-separated; shown as text. */
+  source_names: string | null;
   lng: number | null;
   lat: number | null;
 }

@@ -65,6 +65,23 @@ export function sourceAfterImport(
     : { ...s, files: [...s.files, file], originDataset, added: s.added + count };
 }
 
+/**
+ * The source after Retry fetched the page's own files again under local files: the origin's
+ * dataset description when its file loaded this time, and how many incidents the added files
+ * still bring once the origin's incidents are back (ids they share with those are skipped).
+ */
+export function sourceAfterRetry(
+  s: DataSource,
+  retry: { dataset?: DatasetInfo; localAdded?: number },
+): DataSource {
+  if (s.files.length === 0) return s;
+  return {
+    ...s,
+    originDataset: retry.dataset ?? s.originDataset,
+    added: retry.localAdded ?? s.added,
+  };
+}
+
 /** The file name at the end of a URL or path. */
 function fileName(url: string): string {
   const path = url.split(/[?#]/)[0] ?? url;
@@ -115,6 +132,35 @@ export function describeSource(s: DataSource): string | null {
   if (s.bases) parts.push(`Bases from ${s.bases}`);
   if (s.forces) parts.push(`Force levels from ${s.forces}`);
   return `${parts.join('. ')}.`;
+}
+
+/**
+ * The warning for a link or an embed of the view while local files are shown (null otherwise):
+ * an address carries data URLs, never a local file, so it opens the page's own data.
+ * `incidentsUrl` is the link's `incidents=` (null: the default data).
+ */
+export function localDataWarning(
+  s: DataSource,
+  what: 'link' | 'embed',
+  incidentsUrl: string | null,
+): string | null {
+  if (s.files.length === 0) return null;
+  const opens = incidentsUrl ? `the incidents from ${incidentsUrl}` : 'the default data';
+  // Added files leave the page's own incidents on the map; replacing ones do not.
+  const shows = s.origin ? `${opens} without ${names(s.files)}` : `${opens}, not ${names(s.files)}`;
+  const local = s.files.length === 1 ? 'a local file' : 'local files';
+  return what === 'link'
+    ? `This link shows ${shows}: ${local} cannot be shared by a link.`
+    : `This embed shows ${shows}: ${local} cannot be embedded.`;
+}
+
+/** The `incidents=` of a link (null: none, the default data). */
+export function linkedIncidents(link: string): string | null {
+  try {
+    return new URL(link, 'http://x/').searchParams.get('incidents');
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -1,4 +1,7 @@
-/** Source links: only http(s) URLs become links, opening in a new tab without referrer. */
+/**
+ * Source links: only http(s) URLs become links, opening in a new tab without referrer. Sources
+ * named without a link (outlet names) are listed as plain text.
+ */
 import { isHttpUrl } from '../data/safe-url';
 
 /** Host name of a URL for a short link text. */
@@ -20,14 +23,23 @@ export function SourceLink({ url, label }: { url: string; label?: string }) {
   );
 }
 
-/** A list of source links. */
-export function SourcesList({ urls }: { urls: string[] }) {
-  if (urls.length === 0) return <p className="muted">No source given.</p>;
+/**
+ * A list of source links, then the sources named without a link (`names`: `; `-separated text,
+ * as an incident's `source_names`).
+ */
+export function SourcesList({ urls, names }: { urls: string[]; names?: string | null }) {
+  const named = names ? names.split(/\s*;\s*/).filter(Boolean) : [];
+  if (urls.length === 0 && named.length === 0) return <p className="muted">No source given.</p>;
   return (
     <ul className="sources">
       {urls.map((u) => (
         <li key={u}>
           <SourceLink url={u} />
+        </li>
+      ))}
+      {named.map((n, i) => (
+        <li key={`name-${i}`}>
+          {n} <span className="muted">(no link)</span>
         </li>
       ))}
     </ul>

@@ -1,5 +1,6 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { initialSource, setDataSource, sourceAfterImport } from '../../src/state/data-source';
 import { EmbedButton } from '../../src/ui/embed/embed-button';
 import { isoToDay } from '../../src/time/days';
 import { renderWithData } from './render';
@@ -11,7 +12,10 @@ beforeEach(() => {
   document.body.append(root);
   history.replaceState(null, '', '/map/?from=2023-11-01&to=2023-11-30&theme=dark#map=5/33/42');
 });
-afterEach(() => root.remove());
+afterEach(() => {
+  root.remove();
+  setDataSource(initialSource());
+});
 
 async function openDialog() {
   const view = await renderWithData(<EmbedButton />, {
@@ -104,5 +108,26 @@ describe('Embed dialog', { timeout: 30_000 }, () => {
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(root.inert).toBe(false);
+  });
+
+  it('warns, as text, that the embed shows the default data and not the local file', async () => {
+    setDataSource(
+      sourceAfterImport(
+        sourceAfterImport(initialSource(), 'a.csv', 'replace', 2, null),
+        'b.csv',
+        'add',
+        1,
+        null,
+      ),
+    );
+    const { dialog, code } = await openDialog();
+    const note = within(dialog).getByTestId('embed-local-note');
+    // The frame is not titled after the local file it will not show.
+    expect(code()).toContain('title="Incident map"');
+    expect(note.textContent).toBe(
+      'This embed shows the default data, not a.csv and b.csv: local files cannot be embedded.',
+    );
+    act(() => setDataSource(initialSource()));
+    expect(within(dialog).queryByTestId('embed-local-note')).toBeNull();
   });
 });

@@ -154,6 +154,48 @@ test('a data URL answered with an HTML page names the file and the cause, with R
   await expectClean(page, problems);
 });
 
+test('a data URL on a site that does not allow CORS names the file and the cause; Retry loads it once allowed', async ({
+  page,
+}) => {
+  const problems = await watchProblems(page);
+  const url = 'https://data.example/feeds/incidents.geojson';
+  let allowed = false;
+  // Another https site (connect-src allows it) that lets only some other site read the file.
+  // (A fulfilled response with no Access-Control-Allow-Origin at all would get one from
+  // Playwright, which adds it to cross-origin answers: microsoft/playwright#12929.)
+  await page.route(url, (route) =>
+    route.fulfill({
+      path: fixturePath('small.geojson'),
+      contentType: 'application/json',
+      headers: {
+        'Access-Control-Allow-Origin': allowed ? '*' : 'https://another-briefing.example',
+      },
+    }),
+  );
+  await page.goto(`/?incidents=${encodeURIComponent(url)}`);
+
+  const errorPanel = page.getByTestId('error-panel');
+  await expect(errorPanel.locator('li')).toHaveText(
+    /^incidents\.geojson could not be fetched: the network failed, or the other site does not allow this page to read the file \(CORS: it must send Access-Control-Allow-Origin\)/,
+  );
+  await expect(errorPanel.getByRole('button', { name: 'Retry' })).toBeEnabled();
+  await expect(page.getByTestId('source-banner')).toHaveText(`Showing incidents from ${url}.`);
+  // The basemap and the bases still load.
+  await expect(mapElement(page)).toHaveAttribute('data-map-ready', 'true');
+  await expect(page.getByRole('checkbox', { name: 'Bases' })).toBeChecked();
+
+  // The site now allows this page: Retry loads the file.
+  allowed = true;
+  await errorPanel.getByRole('button', { name: 'Retry' }).click();
+  await expect(errorPanel).toBeHidden();
+  const small = readFixture('small.geojson').features;
+  const { first, last } = dateSpan(small);
+  await expect(page.getByTestId('window-counts')).toHaveText(expectedCounts(small, first, last));
+  await expectClean(page, problems);
+  // The only console errors are the browser's own notes about the refused read.
+  expect(problems.consoleErrors.filter((e) => !/CORS|Failed to load resource/.test(e))).toEqual([]);
+});
+
 test('a data URL that does not answer times out after 15 s with Retry; the rest still loads', async ({
   page,
 }) => {

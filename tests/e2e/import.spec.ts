@@ -167,6 +167,11 @@ test('an ACLED export dropped on the page loads with its event types mapped', as
   await expect(rows.filter({ hasText: 'Ain al-Asad' })).toContainText('Rocket');
   await expect(rows.filter({ hasText: 'Al Tanf' })).toContainText('Drone');
   await expect(rows.filter({ hasText: 'Baghdad' })).toContainText('U.S. strike');
+  // ACLED's `source` names an outlet: the panel lists it as text, not as a link.
+  await rows.filter({ hasText: 'Baghdad' }).click();
+  const sources = page.getByTestId('side-panel').locator('ul.sources');
+  await expect(sources).toHaveText('CENTCOM (no link)');
+  await expect(sources.locator('a')).toHaveCount(0);
   await expectClean(page, problems);
 });
 
@@ -279,5 +284,48 @@ test('data from an incidents= URL is named in the banner, with no default title'
   await openApp(page, '?incidents=fixtures/small.geojson');
   await expect(banner(page)).toHaveText('Showing incidents from fixtures/small.geojson.');
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(DEFAULT_TITLE);
+  await expectClean(page, problems);
+});
+
+test('Retry after a failed bases file loads the bases and keeps the imported file', async ({
+  page,
+}) => {
+  const problems = await watchProblems(page);
+  await page.route('**/data/bases.geojson', (route) =>
+    route.fulfill({ status: 503, contentType: 'text/plain', body: 'Unavailable' }),
+  );
+  await openApp(page);
+  const errorPanel = page.getByTestId('error-panel');
+  await expect(errorPanel).toContainText('bases.geojson');
+  const baseCount = () =>
+    page.evaluate(async () => {
+      const source = window.__incidentMap!.map.getSource('bases') as unknown as {
+        getData(): Promise<{ features: unknown[] }>;
+      };
+      return (await source.getData()).features.length;
+    });
+  expect(await baseCount()).toBe(0);
+
+  await pickFile(page, 'import-baghdad.csv');
+  await runImport(page);
+  const imported = '3 attacks · 1 U.S. strike · 0 U.S. killed · 2 injured';
+  await expect(counts(page)).toHaveText(imported);
+
+  // The bases file comes back: Retry fetches it alone; the imported incidents stay.
+  await page.unroute('**/data/bases.geojson');
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await errorPanel.getByRole('button', { name: 'Retry' }).click();
+  await expect(errorPanel).toBeHidden();
+  await expect.poll(baseCount).toBe(readData('bases.geojson').features.length);
+  expect(fetched.filter((p) => p.includes('/data/'))).toEqual(['/data/bases.geojson']);
+  await expect(counts(page)).toHaveText(imported);
+  await expect(page.getByTestId('window-label')).toHaveText('5 Jan 2024 – 28 Jan 2024');
+  await expect(banner(page)).toHaveText(
+    'Showing data from import-baghdad.csv (local file, not shared by links).',
+  );
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Imported data — import-baghdad.csv',
+  );
   await expectClean(page, problems);
 });

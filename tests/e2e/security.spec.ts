@@ -1,9 +1,16 @@
 /**
  * The production build runs under its Content-Security-Policy without violations or page errors,
- * and loads nothing from other hosts; hostile URL parameters and data stay text.
+ * and loads nothing from other hosts; the server's headers (README, Hosting) put the policy on
+ * every file, so workers run under it too, and only listed sites may frame the map; hostile URL
+ * parameters and data stay text.
  */
+import { headerCsp, OTHER_HEADERS } from '../../scripts/security-headers.mjs';
 import { EXPECTS_CSP_VIOLATION, expect, test } from './test';
 import { cspViolations, openApp, readFixture, serveFixture, watchProblems } from './helpers';
+
+const PORT = Number(process.env.E2E_PORT) || 4321;
+/** The policy scripts/serve.mjs sends: framing by itself, under both loopback names. */
+const SERVED_CSP = headerCsp(["'self'", `http://127.0.0.1:${PORT}`, `http://localhost:${PORT}`]);
 
 test('the default app loads under its CSP with no violations, page errors or foreign requests', async ({
   page,
@@ -87,4 +94,61 @@ test('hostile strings in a bases file stay text in the base panel', async ({ pag
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   expect(await cspViolations(page, problems)).toEqual([]);
   expect(problems.pageErrors).toEqual([]);
+});
+
+test('every file, workers included, carries the security headers; a violation in a worker is refused and reported', async ({
+  page,
+  cspSeen,
+}) => {
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  const response = await page.goto('/');
+  expect(response!.headers()).toMatchObject({
+    'content-security-policy': SERVED_CSP,
+    ...Object.fromEntries(Object.entries(OTHER_HEADERS).map(([k, v]) => [k.toLowerCase(), v])),
+  });
+  await openApp(page);
+
+  // The incidents loader's and MapLibre's workers at least, started from files (not blob:).
+  const files = workers.filter((u) => /^https?:/.test(u));
+  expect(files.some((u) => /maplibre-gl-worker/.test(u))).toBe(true);
+  expect(files.some((u) => /incidents-worker/.test(u))).toBe(true);
+  for (const url of files) {
+    const headers = (await page.request.get(url)).headers();
+    expect(headers['content-security-policy'], url).toBe(SERVED_CSP);
+  }
+
+  // A request to another origin from inside MapLibre's worker: without the policy an opaque
+  // no-cors fetch succeeds; under it, it is refused, and the suite's guard hears of it.
+  test.info().annotations.push({ type: EXPECTS_CSP_VIOLATION });
+  const worker = page.workers().find((w) => /maplibre-gl-worker/.test(w.url()))!;
+  const other = `http://localhost:${PORT}/data/bases.geojson`;
+  const outcome = await worker.evaluate(
+    (url) =>
+      fetch(url, { mode: 'no-cors' }).then(
+        () => 'loaded',
+        () => 'refused',
+      ),
+    other,
+  );
+  expect(outcome).toBe('refused');
+  await expect
+    .poll(() => cspSeen.filter((m) => m.includes(other) && m.includes('connect-src')))
+    .not.toEqual([]);
+});
+
+test('only the sites in frame-ancestors can frame the map', async ({ page }) => {
+  // A briefing page on a site the server does not list.
+  await page.route('http://briefing.example/**', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><title>Briefing</title><h1>Briefing</h1><iframe title="Map" src="${test.info().project.use.baseURL}?embed=1"></iframe>`,
+    }),
+  );
+  await page.goto('http://briefing.example/');
+  await expect(page.locator('h1')).toHaveText('Briefing');
+  // The browser refuses to show the map there: the frame holds its error page, not the app.
+  await expect.poll(() => page.frames()[1]?.url()).toMatch(/^chrome-error:/);
+  expect(await page.frames()[1]!.locator('[data-testid="map"]').count()).toBe(0);
+  // A listed site (this server under its other name) shows it: see embed.spec.ts.
 });

@@ -110,14 +110,14 @@ describe('CSV edge cases', () => {
     expect(open.issues.some((i) => /not closed/.test(i.reason))).toBe(true);
   });
 
-  it('makes links of http(s) sources only: names go to the description, other schemes are refused', async () => {
+  it('makes links of http(s) sources only: names are kept as text, other schemes are refused', async () => {
     const text =
       'id,date,latitude,longitude,source_url,source_url_2\n' +
       'A,2024-01-02,33,42,https://a.example/1,Reuters\n' +
       'B,2024-01-02,33,42,javascript:alert(1),\n';
     const r = await load(text);
-    expect(rows(r.table).map((x) => [x.id, x.sources, x.description])).toEqual([
-      ['A', ['https://a.example/1'], 'Sources: Reuters'],
+    expect(rows(r.table).map((x) => [x.id, x.sources, x.source_names, x.description])).toEqual([
+      ['A', ['https://a.example/1'], 'Reuters', null],
     ]);
     expect(r.issues.find((i) => i.severity === 'error')).toMatchObject({
       index: 3,
@@ -234,8 +234,10 @@ describe('ACLED exports', () => {
       us_injured: null,
       other_casualties: '0 fatalities (ACLED)',
       coord_precision: 'city',
+      // ACLED's `source` names outlets: kept as text for the panel, never made links.
       sources: [],
-      description: 'On 31 January, a drone, "x", hit the base.\nSources: Reuters; Al Mayadeen',
+      source_names: 'Reuters; Al Mayadeen',
+      description: 'On 31 January, a drone, "x", hit the base.',
     });
     expect(b).toMatchObject({
       type: 'rocket',
@@ -246,6 +248,32 @@ describe('ACLED exports', () => {
     expect(d).toMatchObject({ type: 'unknown', weapon: 'Armed clash' });
   });
 
+  it('makes strikes of U.S. military forces only, not of every actor naming the country', async () => {
+    const event = (actor1: string, sub: string, i: number) =>
+      row({
+        event_id_cnty: `E${i}`,
+        event_date: '2024-02-03',
+        sub_event_type: sub,
+        actor1,
+        latitude: '34',
+        longitude: '41',
+      });
+    const actors: [string, string, string][] = [
+      ['Military Forces of the United States (2021-)', 'Air/drone strike', 'us_strike'],
+      ['Military Forces of the United States (2017-2021)', 'Armed clash', 'us_strike'],
+      ['military forces of the united states (2021-) Air Force', 'Armed clash', 'us_strike'],
+      ['Protesters (United States)', 'Peaceful protest', 'unknown'],
+      ['Police Forces of the United States (2021-)', 'Armed clash', 'unknown'],
+      ['Rioters (United States)', 'Shelling/artillery/missile attack', 'rocket'],
+      ['Unidentified Armed Group (United States)', 'Air/drone strike', 'drone'],
+      ['Islamic Resistance in Iraq', 'Air/drone strike', 'drone'],
+    ];
+    const text = [HEADER, ...actors.map(([actor, sub], i) => event(actor, sub, i))].join('\n');
+    const r = await load(text, 'acled.csv');
+    const byActor = new Map(rows(r.table).map((x) => [x.claimed_by, x.type]));
+    for (const [actor, , type] of actors) expect(byActor.get(actor), actor).toBe(type);
+  });
+
   it('documents every mapped sub-event type in data/README.md', async () => {
     const { readFileSync } = await import('node:fs');
     const readme = readFileSync(new URL('../../data/README.md', import.meta.url), 'utf8');
@@ -253,6 +281,32 @@ describe('ACLED exports', () => {
       const escaped = acled.replace(/[/.*+?^${}()|[\]\\]/g, '\\$&');
       expect(readme).toMatch(new RegExp(`\\|\\s*${escaped}\\s*\\|\\s*\`${ours}\``, 'i'));
     }
+  });
+
+  it('keeps source names through the GeoJSON path, merged with a source_names column', async () => {
+    const csv = await load(
+      'id,date,lat,lon,source,source_names\nA,2024-01-02,33,42,Reuters | https://a.example/,SOHR\n',
+    );
+    expect(rows(csv.table)[0]).toMatchObject({
+      sources: ['https://a.example/'],
+      source_names: 'SOHR; Reuters',
+    });
+    const fc = (source_names: unknown) =>
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            geometry: { type: 'Point', coordinates: [42, 33] },
+            properties: { id: 'g', date: '2024-01-02', type: 'drone', source_names },
+          },
+        ],
+      });
+    const good = await load(fc('Al Mayadeen'), 'f.geojson');
+    expect(rows(good.table)[0]!.source_names).toBe('Al Mayadeen');
+    const bad = await load(fc(['not', 'text']), 'f.geojson');
+    expect(bad.table.length).toBe(0);
+    expect(bad.issues[0]).toMatchObject({ field: 'source_names', severity: 'error' });
   });
 
   it('compiles a mapping that ignores headers the file does not have', () => {

@@ -15,6 +15,8 @@ import {
   type EmbedChoices,
   type EmbedSize,
 } from '../../embed/embed-code';
+import { useStore } from 'zustand';
+import { dataSource, linkedIncidents, localDataWarning } from '../../state/data-source';
 import { permalink } from '../../state/url-sync';
 import { CONTROLS, THEMES, parseOrigin, type Controls } from '../../state/url-view';
 import { themeStore } from '../../state/theme';
@@ -72,7 +74,12 @@ export default function EmbedDialog({ onClose }: { onClose(): void }) {
     preset === 'fixed'
       ? { kind: 'fixed', width: clampSize(width), height: clampSize(height) }
       : { kind: 'responsive', ratio: preset === 'r169' ? '16:9' : '4:3' };
-  const code = iframeCode(url, size, title);
+  // An embed, like a link, loads the page's own data: never the local file on the map now. Its
+  // frame is titled after that data, not after the imported file.
+  const source = useStore(dataSource);
+  const localWarning = localDataWarning(source, 'embed', linkedIncidents(base));
+  const frameTitle = localWarning ? (source.originDataset?.title ?? 'Incident map') : title;
+  const code = iframeCode(url, size, frameTitle);
   const previewUrl = useDebounced(url, PREVIEW_DELAY_MS);
 
   // Paused in the commit that shows the dialog, so no playback step lands behind it.
@@ -112,6 +119,11 @@ export default function EmbedDialog({ onClose }: { onClose(): void }) {
         The code shows this view (window, filters, selection, layers, camera) in a frame on your
         page. The host must allow it: see “Embedding” in the README.
       </p>
+      {localWarning && (
+        <p className="local-data-note" data-testid="embed-local-note">
+          {localWarning}
+        </p>
+      )}
       <div className="embed-options">
         <fieldset className="export-presets">
           <legend>Size</legend>

@@ -39,6 +39,7 @@ const LABELS: Record<MappableField, string> = {
   confidence: 'Confidence',
   coord_precision: 'Location precision',
   sources: 'Sources (links)',
+  source_names: 'Source names (text)',
 };
 
 /** Fields shown up front; the rest are under "More fields". */

@@ -103,7 +103,7 @@ export function IncidentPanel({ id }: { id: string }) {
       </dl>
       {r.description && <p>{r.description}</p>}
       <h3>Sources</h3>
-      <SourcesList urls={r.sources} />
+      <SourcesList urls={r.sources} names={r.source_names} />
     </article>
   );
 }

@@ -1,9 +1,12 @@
 /**
  * The header's "Share" menu: "Copy link" (the permalink of the store's view with the map's
  * `#map=` camera) and "Cite this view". A refused clipboard shows the link in a selected,
- * read-only field instead. Confirmations go through a live region.
+ * read-only field instead. Confirmations go through a live region. With a local file on the map
+ * the menu and the confirmation say that the link opens without it.
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { dataSource, linkedIncidents, localDataWarning } from '../../state/data-source';
 import { permalink } from '../../state/url-sync';
 import { useAppStoreApi } from '../store-context';
 import { CiteDialog } from './cite-dialog';
@@ -19,6 +22,10 @@ export function ShareMenu() {
   const field = useRef<HTMLInputElement>(null);
   const root = useRef<HTMLDivElement>(null);
   const menuId = useId();
+  const source = useStore(dataSource);
+  // The link opens the page's own data (its `incidents=`, else the default), never a local file.
+  const warningFor = (link: string) => localDataWarning(source, 'link', linkedIncidents(link));
+  const warning = open ? warningFor(permalink(store.getState())) : null;
 
   useEffect(() => {
     if (fallback) field.current?.select();
@@ -43,10 +50,11 @@ export function ShareMenu() {
 
   const copyLink = async () => {
     const link = permalink(store.getState());
+    const warn = warningFor(link);
     if (await copyText(link)) {
       setFallback(null);
       setOpen(false);
-      setStatus('Link copied');
+      setStatus(warn ? `Link copied. ${warn}` : 'Link copied');
     } else {
       setFallback(link);
       setStatus('The clipboard was refused: the link is selected below, copy it with Ctrl+C.');
@@ -83,6 +91,11 @@ export function ShareMenu() {
           <button type="button" onClick={() => void copyLink()}>
             Copy link
           </button>
+          {warning && (
+            <p className="local-data-note" data-testid="share-local-note">
+              {warning}
+            </p>
+          )}
           <button
             type="button"
             onClick={() => {

@@ -46,6 +46,7 @@ export const CSV_COLUMNS = [
   'other_casualties',
   'description',
   'sources',
+  'source_names',
 ] as const;
 
 /** Rows per chunk. */
@@ -111,6 +112,7 @@ function csvCells(table: IncidentTable, row: number): unknown[] {
     r.other_casualties,
     r.description,
     r.sources.join(' '),
+    r.source_names,
   ];
 }
 
@@ -186,6 +188,7 @@ export function* geojsonChunks(
             confidence: r.confidence,
             coord_precision: r.coord_precision,
             sources: r.sources,
+            source_names: r.source_names,
           },
         }),
       );
