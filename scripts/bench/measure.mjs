@@ -151,9 +151,14 @@ function readLoadTimes(
     );
   if (load.loadTimes && typeof load.loadTimes === 'object')
     run.notes.push(`load phases (ms) ${JSON.stringify(load.loadTimes)}`);
-  if (load.appFetch !== null && load.appReady !== null)
+  if (load.appFetch !== null && load.appReady !== null) {
     run.ready_ms = load.appReady - load.appFetch;
-  else if (load.loadTimes && typeof load.loadTimes === 'object') {
+    const since = (/** @type {number | null} */ t) =>
+      t === null || load.appFetch === null ? '–' : fmtMs(t - load.appFetch);
+    run.notes.push(
+      `from the fetch: worker started ${since(load.appWorkerStart)}, done ${since(load.appWorkerDone)}, all files loaded ${since(load.appLoaded)}, ready ${since(load.appReady)}`,
+    );
+  } else if (load.loadTimes && typeof load.loadTimes === 'object') {
     const t = /** @type {Record<string, number>} */ (load.loadTimes);
     const start = t.fetch ?? t.start ?? null;
     const end = t.ready ?? t.end ?? null;

@@ -183,6 +183,9 @@ export function readLoad() {
   return {
     appFetch: mark('incidents-fetch'),
     appReady: mark('incidents-ready'),
+    appWorkerStart: mark('incidents-worker-start'),
+    appWorkerDone: mark('incidents-worker-done'),
+    appLoaded: mark('incidents-loaded'),
     peerFetch: mark('peer-fetch'),
     peerParsed: mark('peer-parsed'),
     peerReady: mark('peer-ready'),

@@ -43,6 +43,8 @@ export interface IncidentsResult {
     parts?: number;
     partWait?: number;
     spatialWait?: number;
+    /** When the worker started (ms on the wall clock, `timeOrigin + now()`). */
+    startedAt?: number;
   };
   /** Indexes and layer attributes built next to the table (by the loader worker). */
   prebuilt?: { indexes: IncidentIndexesWire; points: IncidentPoints };

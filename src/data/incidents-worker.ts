@@ -75,6 +75,7 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
     if (result.timings) {
       result.timings.index = performance.now() - indexStart;
       result.timings.worker = performance.now() - start;
+      result.timings.startedAt = performance.timeOrigin + start;
       if (remoteSpatial) result.timings.spatialWait = spatialWait;
     }
     post({ type: 'done', result }, [
