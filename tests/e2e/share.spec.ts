@@ -20,7 +20,7 @@ async function viewOf(page: Page) {
     layers: await page
       .locator('.legend input[type="checkbox"], .legend input[type="radio"]')
       .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).checked)),
-    radius: await page.getByLabel('Radius').inputValue(),
+    radius: await page.getByLabel('Radius', { exact: true }).inputValue(),
     table: await page.getByTestId('table-toggle').getAttribute('aria-expanded'),
     camera: await page.evaluate(() => {
       const map = window.__incidentMap!.map;

@@ -51,7 +51,9 @@ test('?theme=dark draws a dark basemap and dark panels, and passes axe', async (
   // Sea and land in the dark palette; none of the light ones.
   expect(await countColorPixels(page, [rgb(dark.sea)], 4)).toBeGreaterThan(5000);
   expect(await countColorPixels(page, [rgb(dark.land)], 4)).toBeGreaterThan(5000);
-  expect(await countColorPixels(page, [rgb(light.sea), rgb(light.land)], 4)).toBe(0);
+  // (A light basemap would be tens of thousands of pixels; a stray anti-aliased pixel where a
+  // white base outline meets a point can land near the light land colour.)
+  expect(await countColorPixels(page, [rgb(light.sea), rgb(light.land)], 4)).toBeLessThan(20);
   // Dark panels: the timeline bar, the header and the legend.
   for (const selector of ['.timeline-bar', '.topbar'])
     await expect(page.locator(selector)).toHaveCSS('background-color', 'rgb(29, 36, 46)');
