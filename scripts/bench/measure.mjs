@@ -115,7 +115,7 @@ export async function measureImpl({ impl, n, steps, baseUrl, log }) {
       await scrub(page, guard, run, steps, tag, log, quiet);
       if (impl === 'app') {
         await appChecks(page, guard, run, ROOT, log, tag);
-        await filteredScrub(page, guard, run, n >= 1e6 ? 10 : 20, tag, log, quiet);
+        await filteredScrub(page, guard, run, n >= 1e6 ? 6 : n >= 1e5 ? 10 : 20, tag, log, quiet);
       }
     });
   } catch (e) {

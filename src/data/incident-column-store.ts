@@ -12,6 +12,7 @@ import {
   type IncidentTable,
   type PackedText,
   type TextField,
+  sliceChunks,
 } from './incident-table';
 
 const INTERNED = new Set<TextField>(INTERNED_FIELDS);
@@ -231,16 +232,7 @@ export class IncidentColumnStore {
     if (k >= pending) return this.pieces[k - pending]!;
     const from = this.packedOffsets[k]!;
     const to = k + 1 < this.packedCount ? this.packedOffsets[k + 1]! : this.packedLength;
-    // The last chunk starting at or before `from`.
-    let lo = 0;
-    let hi = this.chunkStart.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.chunkStart[mid]! <= from) lo = mid;
-      else hi = mid - 1;
-    }
-    const start = this.chunkStart[lo]!;
-    return this.chunks[lo]!.slice(from - start, to - start);
+    return sliceChunks(this.chunks, this.chunkStart, from, to);
   }
 
   /** Appends another part's packed values after ours; returns the index its first one gets. */

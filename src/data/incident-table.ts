@@ -99,20 +99,31 @@ export function textAt(t: IncidentTable, field: TextField, row: number): string 
   return IS_INTERNED.has(field) ? t.strings[k]! : packedAt(t.packed, k);
 }
 
-/** Value k of packed text. */
-export function packedAt(p: PackedText, k: number): string {
-  const from = p.offsets[k]!;
-  const to = p.offsets[k + 1]!;
+/**
+ * The text from character `from` to `to` of packed chunks that start at `chunkStart` (the text
+ * of one value never crosses a chunk).
+ */
+export function sliceChunks(
+  chunks: readonly string[],
+  chunkStart: ArrayLike<number>,
+  from: number,
+  to: number,
+): string {
   // The last chunk starting at or before `from` (binary search: a few hundred chunks at most).
   let lo = 0;
-  let hi = p.chunkStart.length - 1;
+  let hi = chunkStart.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (p.chunkStart[mid]! <= from) lo = mid;
+    if (chunkStart[mid]! <= from) lo = mid;
     else hi = mid - 1;
   }
-  const start = p.chunkStart[lo]!;
-  return p.chunks[lo]!.slice(from - start, to - start);
+  const start = chunkStart[lo]!;
+  return chunks[lo]!.slice(from - start, to - start);
+}
+
+/** Value k of packed text. */
+export function packedAt(p: PackedText, k: number): string {
+  return sliceChunks(p.chunks, p.chunkStart, p.offsets[k]!, p.offsets[k + 1]!);
 }
 
 /** The id of one row. */

@@ -21,6 +21,11 @@ export interface EmbedChoices {
   autoplay: boolean;
   /** The host page's origin for the postMessage API, or null. */
   origin: string | null;
+  /**
+   * The story the frame presents (`story=`), or null for none; left out, the permalink's own
+   * story (if any) stays. A story the permalink is on keeps its step; another starts at step 1.
+   */
+  story?: string | null;
 }
 
 /** Limits of a fixed size, px. */
@@ -36,6 +41,11 @@ export function clampSize(n: number): number {
 export function embedUrl(permalink: string, choices: EmbedChoices): string {
   const url = new URL(permalink);
   for (const key of [...EMBED_KEYS, 'theme']) url.searchParams.delete(key);
+  if (choices.story !== undefined && choices.story !== url.searchParams.get('story')) {
+    url.searchParams.delete('step');
+    if (choices.story) url.searchParams.set('story', choices.story);
+    else url.searchParams.delete('story');
+  }
   serializeViewOptions(
     {
       embed: true,

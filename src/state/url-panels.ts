@@ -13,6 +13,7 @@ import {
   type RingChoice,
 } from '../geo/range-rings';
 import type { UrlState } from './url-schema';
+import { oneOfParam } from './url-view';
 
 /** Radii (km) the base panel offers for "attacks near this base"; the default is 25. */
 export const RADIUS_OPTIONS_KM = [10, 25, 50, 100] as const;
@@ -92,16 +93,9 @@ export function parsePanelKeys(params: URLSearchParams, state: UrlState, drop: D
     else drop('compare', compare, 'expected 1 or 0');
   }
 
-  const oneOf = <T extends string>(key: string, values: readonly T[]): T | undefined => {
-    const v = params.get(key);
-    if (v === null) return undefined;
-    if ((values as readonly string[]).includes(v)) return v as T;
-    drop(key, v, `expected one of ${values.join(', ')}`);
-    return undefined;
-  };
-  const rank = oneOf('rank', RANK_ORDERS);
+  const rank = oneOfParam(params, 'rank', RANK_ORDERS, drop);
   if (rank) state.rank = rank;
-  const basis = oneOf('basis', RANK_BASES);
+  const basis = oneOfParam(params, 'basis', RANK_BASES, drop);
   if (basis) state.basis = basis;
 }
 

@@ -4,6 +4,23 @@
  * the default applies; keys this module does not own are left alone when serializing.
  */
 
+/**
+ * The value of `key` when it is one of `values`; any other value is dropped with a notice
+ * (`drop`) and gives undefined, as does a missing key.
+ */
+export function oneOfParam<T extends string>(
+  params: URLSearchParams,
+  key: string,
+  values: readonly T[],
+  drop: (key: string, value: string, reason: string) => void,
+): T | undefined {
+  const v = params.get(key);
+  if (v === null) return undefined;
+  if ((values as readonly string[]).includes(v)) return v as T;
+  drop(key, v, `expected one of ${values.join(', ')}`);
+  return undefined;
+}
+
 /** Colour theme preference; `auto` follows the system's `prefers-color-scheme`. */
 export const THEMES = ['light', 'dark', 'auto'] as const;
 export type ThemePreference = (typeof THEMES)[number];
@@ -57,13 +74,8 @@ export function parseViewOptions(
   drop: (key: string, value: string, reason: string) => void,
 ): ViewOptions {
   const options: ViewOptions = { ...DEFAULT_VIEW_OPTIONS, origins: [] };
-  const oneOf = <T extends string>(key: string, values: readonly T[]): T | undefined => {
-    const v = params.get(key);
-    if (v === null) return undefined;
-    if ((values as readonly string[]).includes(v)) return v as T;
-    drop(key, v, `expected one of ${values.join(', ')}`);
-    return undefined;
-  };
+  const oneOf = <T extends string>(key: string, values: readonly T[]) =>
+    oneOfParam(params, key, values, drop);
   const flag = (key: string): boolean => {
     const v = params.get(key);
     if (v === null) return false;

@@ -42,6 +42,10 @@ import { PlayControls } from './timeline/play-controls';
 import { dayToPct } from './timeline/scale';
 import { useElementWidth } from './timeline/use-element-width';
 import { useKeyReadout } from './timeline/use-key-readout';
+import { useSettled } from './use-settled';
+
+/** How long the keys rest before the keyboard's bar read-out shows (ms). */
+const READOUT_SETTLE_MS = 150;
 import { usePlaybackLoop } from './timeline/use-playback';
 import { useReducedMotion } from './timeline/use-reduced-motion';
 
@@ -109,6 +113,11 @@ export function Timeline() {
   const [picked, setPicked] = useState<Annotation | null>(null);
   const [plotRef, width] = useElementWidth<HTMLDivElement>();
   const readout = useKeyReadout();
+  // The keyboard's bar read-out shows once the keys rest, outside the scrub path (DESIGN.md:
+  // heavier views follow after about 150 ms), and never while playing.
+  const keyDayNow = readout.end && !playing && window ? window[readout.end] : null;
+  const keyDaySettled = useSettled(keyDayNow, READOUT_SETTLE_MS);
+  const keyDay = keyDayNow !== null && keyDaySettled === keyDayNow ? keyDayNow : null;
   useScrubEndMark(window);
   usePlaybackLoop(store, playing);
   useReducedMotion(store);
@@ -233,7 +242,7 @@ export function Timeline() {
               totals={totals}
               comparisons={showOfficial ? comparisons : null}
               sampleUpTo={sampleUpTo}
-              keyDay={readout.end && !playing ? window[readout.end] : null}
+              keyDay={keyDay}
             />
           )}
           <WindowShade window={window} span={span} />

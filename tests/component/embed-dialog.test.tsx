@@ -99,6 +99,14 @@ describe('Embed dialog', { timeout: 30_000 }, () => {
     });
     expect(src().searchParams.has('controls')).toBe(false);
     expect(src().searchParams.has('theme')).toBe(false);
+
+    // No story is open: none is presented unless asked for, then the default one from step 1.
+    const story = within(dialog).getByRole('checkbox', { name: /Present the story/ });
+    expect((story as HTMLInputElement).checked).toBe(false);
+    expect(src().searchParams.has('story')).toBe(false);
+    fireEvent.click(story);
+    expect(src().searchParams.get('story')).toBe('campaign');
+    expect(src().searchParams.has('step')).toBe(false);
   });
 
   it('shows a preview of the embed and closes on Escape', async () => {

@@ -10,39 +10,32 @@ import { FiltersPanel } from '../../src/ui/filters/filters-panel';
 import { TableDrawer } from '../../src/ui/table/table-drawer';
 import { SidePanel } from '../../src/ui/panels/side-panel';
 import { isoToDay } from '../../src/time/days';
-import { ALL_FILES, ALPHA, incidentFeature, incidentsFile } from '../fixtures/sample-data';
+import { ALL_FILES, ALPHA, filesWithIncidents, incidentFeature } from '../fixtures/sample-data';
 import { renderWithData } from './render';
 
 const d = (iso: string) => isoToDay(iso)!;
 
 /** The sample data plus incidents near Alpha that are not tagged with it, and one with no country. */
-const files = {
-  ...ALL_FILES,
-  'i.geojson': {
-    ...incidentsFile,
-    features: [
-      ...incidentsFile.features,
-      // About 20 km north of Alpha, untagged, 2 U.S. injured.
-      incidentFeature('N20', '2023-11-20', 'missile', [ALPHA[0], ALPHA[1] + 0.18], {
-        base_id: null,
-        target: 'a town near Alpha',
-        us_injured: 2,
-        coord_precision: 'city',
-      }),
-      // About 40 km north: outside 25 km, inside 50 km.
-      incidentFeature('N40', '2024-01-05', 'rocket', [ALPHA[0], ALPHA[1] + 0.36], {
-        base_id: null,
-        target: 'farther town',
-      }),
-      // In Iraq by its point, with no country in the data.
-      incidentFeature('NC', '2024-01-06', 'drone', [44.0, 33.0], {
-        base_id: null,
-        country: null,
-        target: 'no country',
-      }),
-    ],
-  },
-};
+const files = filesWithIncidents(
+  // About 20 km north of Alpha, untagged, 2 U.S. injured.
+  incidentFeature('N20', '2023-11-20', 'missile', [ALPHA[0], ALPHA[1] + 0.18], {
+    base_id: null,
+    target: 'a town near Alpha',
+    us_injured: 2,
+    coord_precision: 'city',
+  }),
+  // About 40 km north: outside 25 km, inside 50 km.
+  incidentFeature('N40', '2024-01-05', 'rocket', [ALPHA[0], ALPHA[1] + 0.36], {
+    base_id: null,
+    target: 'farther town',
+  }),
+  // In Iraq by its point, with no country in the data.
+  incidentFeature('NC', '2024-01-06', 'drone', [44.0, 33.0], {
+    base_id: null,
+    country: null,
+    target: 'no country',
+  }),
+);
 
 describe('base panel: attacks within a radius', () => {
   it('counts every incident within the radius by type, with casualties and first/last attack', async () => {

@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SidePanel } from '../../src/ui/panels/side-panel';
 import { SourcesList } from '../../src/ui/sources-list';
-import { ALL_FILES, ALPHA, incidentFeature, incidentsFile } from '../fixtures/sample-data';
+import { ALPHA, filesWithIncidents, incidentFeature } from '../fixtures/sample-data';
 import { renderWithData } from './render';
 
 describe('sources named without a link', () => {
@@ -24,19 +24,12 @@ describe('sources named without a link', () => {
 
   it("show in an imported incident's panel as text, never as links", async () => {
     const hostile = '<img src=x onerror=alert(1)>; javascript:alert(2)';
-    const files = {
-      ...ALL_FILES,
-      'i.geojson': {
-        ...incidentsFile,
-        features: [
-          ...incidentsFile.features,
-          incidentFeature('AC1', '2024-01-20', 'rocket', ALPHA, {
-            sources: [],
-            source_names: `Reuters; ${hostile}`,
-          }),
-        ],
-      },
-    };
+    const files = filesWithIncidents(
+      incidentFeature('AC1', '2024-01-20', 'rocket', ALPHA, {
+        sources: [],
+        source_names: `Reuters; ${hostile}`,
+      }),
+    );
     const { container } = await renderWithData(
       <SidePanel />,
       { select: { kind: 'incident', id: 'AC1' } },

@@ -225,6 +225,8 @@ describe('timeline: keyboard', () => {
 
 describe('timeline: the bar read-out for keyboard users', () => {
   const readout = () => screen.getByTestId('histogram').querySelector('.histogram-tooltip');
+  /** The read-out shows once the keys rest (about 150 ms), with `text`. */
+  const shows = (text: string) => waitFor(() => expect(readout()?.textContent).toContain(text));
 
   it('shows the dates and counts by type of the bar holding the end the keys moved', async () => {
     const store = await renderTimeline({ from: d('2024-01-01'), to: d('2024-01-27') });
@@ -232,29 +234,31 @@ describe('timeline: the bar read-out for keyboard users', () => {
     const timeline = screen.getByRole('group', { name: 'Timeline' });
     timeline.focus();
     fireEvent.keyDown(timeline, { key: 'ArrowRight' });
+    // Not in the step itself: it waits for the keys to rest.
+    expect(readout()).toBeNull();
     // The end is on Sunday 28 Jan 2024: the week of Tower 22.
-    expect(readout()!.textContent).toContain('22 Jan 2024 – 28 Jan 2024');
-    expect(readout()!.textContent).toContain('1 attack · 0 U.S. strikes');
-    expect(readout()!.textContent).toContain('Drone: 1');
+    await shows('22 Jan 2024 – 28 Jan 2024');
+    await shows('1 attack · 0 U.S. strikes');
+    await shows('Drone: 1');
     // It follows the end into the next bar, cut at the span's last day.
     fireEvent.keyDown(timeline, { key: 'ArrowRight' });
-    expect(readout()!.textContent).toContain('29 Jan 2024 – 2 Feb 2024');
-    expect(readout()!.textContent).toContain('0 attacks · 2 U.S. strikes');
-    expect(readout()!.textContent).toContain('U.S. strike: 2');
+    await shows('29 Jan 2024 – 2 Feb 2024');
+    await shows('0 attacks · 2 U.S. strikes');
+    await shows('U.S. strike: 2');
 
     // A handle's keys read out the bar of the end that handle moves.
     const start = screen.getByRole('slider', { name: 'Start date' });
     start.focus();
     fireEvent.keyDown(start, { key: 'ArrowRight', shiftKey: true });
     expect(store.getState().window!.start).toBe(d('2024-01-08'));
-    expect(readout()!.textContent).toContain('8 Jan 2024 – 14 Jan 2024');
+    await shows('8 Jan 2024 – 14 Jan 2024');
     // The incident of 10 Jan has no location: it counts here all the same.
-    expect(readout()!.textContent).toContain('1 attack · 0 U.S. strikes');
+    await shows('1 attack · 0 U.S. strikes');
     const end = screen.getByRole('slider', { name: 'End date' });
     fireEvent.keyDown(end, { key: 'Home' });
-    expect(readout()!.textContent).toContain('8 Jan 2024 – 14 Jan 2024');
+    await shows('8 Jan 2024 – 14 Jan 2024');
     fireEvent.keyDown(end, { key: 'End' });
-    expect(readout()!.textContent).toContain('29 Jan 2024 – 2 Feb 2024');
+    await shows('29 Jan 2024 – 2 Feb 2024');
   });
 
   it('goes away when the pointer, playback or Escape takes over, or focus moves', async () => {
@@ -263,7 +267,7 @@ describe('timeline: the bar read-out for keyboard users', () => {
     const step = () => fireEvent.keyDown(timeline, { key: 'ArrowRight' });
     timeline.focus();
     step();
-    expect(readout()!.textContent).toContain('15 Jan 2024 – 21 Jan 2024');
+    await shows('15 Jan 2024 – 21 Jan 2024');
     fireEvent.pointerDown(timeline);
     expect(readout()).toBeNull();
 
@@ -283,7 +287,7 @@ describe('timeline: the bar read-out for keyboard users', () => {
     act(() => end.focus());
     expect(readout()).toBeNull();
     fireEvent.keyDown(end, { key: 'ArrowRight' });
-    expect(readout()).not.toBeNull();
+    await waitFor(() => expect(readout()).not.toBeNull());
     act(() => end.blur());
     expect(readout()).toBeNull();
   });

@@ -24,8 +24,8 @@ import type { UrlState } from '../../src/state/url-schema';
 import {
   ALL_FILES,
   fakeFetch,
+  filesWithIncidents,
   incidentFeature,
-  incidentsFile,
   URLS,
 } from '../fixtures/sample-data';
 
@@ -38,27 +38,20 @@ const world = worldLayers(
 const shapes = world.countries.features;
 
 /** The sample (every incident names Iraq) plus incidents that name no country, or another one. */
-const files = {
-  ...ALL_FILES,
-  'i.geojson': {
-    ...incidentsFile,
-    features: [
-      ...incidentsFile.features,
-      // In Iraq by its point.
-      incidentFeature('NC-IRQ', '2024-01-06', 'drone', [44.0, 33.0], { country: null }),
-      incidentFeature('NC-IRQ2', '2023-12-01', 'us_strike', [43.1, 36.3], { country: null }),
-      // In Syria by its point: Syria is not in the force-level file, the basemap names it.
-      incidentFeature('NC-SYR', '2023-11-02', 'rocket', [36.3, 33.5], { country: null }),
-      // In Jordan by its point; no incident names Jordan.
-      incidentFeature('NC-JOR', '2023-10-20', 'drone', [36.0, 31.9], { country: null }),
-      // No location, and a point at sea: no country either way.
-      incidentFeature('NC-NONE', '2023-11-03', 'rocket', null, { country: null }),
-      incidentFeature('NC-SEA', '2023-11-04', 'rocket', [62.0, 15.0], { country: null }),
-      // Names Syria although its point is in Iraq: the data's country wins.
-      incidentFeature('NAMED-SYR', '2023-11-05', 'drone', [44.1, 33.1], { country: 'Syria' }),
-    ],
-  },
-};
+const files = filesWithIncidents(
+  // In Iraq by its point.
+  incidentFeature('NC-IRQ', '2024-01-06', 'drone', [44.0, 33.0], { country: null }),
+  incidentFeature('NC-IRQ2', '2023-12-01', 'us_strike', [43.1, 36.3], { country: null }),
+  // In Syria by its point: Syria is not in the force-level file, the basemap names it.
+  incidentFeature('NC-SYR', '2023-11-02', 'rocket', [36.3, 33.5], { country: null }),
+  // In Jordan by its point; no incident names Jordan.
+  incidentFeature('NC-JOR', '2023-10-20', 'drone', [36.0, 31.9], { country: null }),
+  // No location, and a point at sea: no country either way.
+  incidentFeature('NC-NONE', '2023-11-03', 'rocket', null, { country: null }),
+  incidentFeature('NC-SEA', '2023-11-04', 'rocket', [62.0, 15.0], { country: null }),
+  // Names Syria although its point is in Iraq: the data's country wins.
+  incidentFeature('NAMED-SYR', '2023-11-05', 'drone', [44.1, 33.1], { country: 'Syria' }),
+);
 
 async function load(): Promise<LoadedData> {
   return loadAll(URLS, fakeFetch(files));

@@ -31,6 +31,20 @@ describe('embed code', () => {
     expect(full.search).toContain('types=drone,rocket');
   });
 
+  it('adds, keeps or removes the story the frame presents', () => {
+    const none = { controls: 'time', theme: 'light', autoplay: false, origin: null } as const;
+    const onStep = 'https://m.example/?from=2024-01-28&to=2024-01-28&story=campaign&step=3';
+    const keep = new URL(embedUrl(onStep, { ...none, story: 'campaign' })).searchParams;
+    expect([keep.get('story'), keep.get('step')]).toEqual(['campaign', '3']);
+    const kept = new URL(embedUrl(onStep, none)).searchParams;
+    expect([kept.get('story'), kept.get('step')]).toEqual(['campaign', '3']);
+    const removed = new URL(embedUrl(onStep, { ...none, story: null })).searchParams;
+    expect([removed.has('story'), removed.has('step')]).toEqual([false, false]);
+    expect(removed.get('from')).toBe('2024-01-28');
+    const added = new URL(embedUrl(PERMALINK, { ...none, story: 'campaign' })).searchParams;
+    expect([added.get('story'), added.has('step')]).toEqual(['campaign', false]);
+  });
+
   it('writes responsive and fixed code with escaped attributes and no script', () => {
     const url = 'https://m.example/?a=1&b="x"';
     const responsive = iframeCode(url, { kind: 'responsive', ratio: '16:9' }, 'A <b> & "c"');

@@ -16,6 +16,7 @@ import {
   type EmbedSize,
 } from '../../embed/embed-code';
 import { useStore } from 'zustand';
+import { DEFAULT_STORY_ID } from '../../data/story';
 import { dataSource, linkedIncidents, localDataWarning } from '../../state/data-source';
 import { permalink } from '../../state/url-sync';
 import { CONTROLS, THEMES, parseOrigin, type Controls } from '../../state/url-view';
@@ -61,6 +62,9 @@ export default function EmbedDialog({ onClose }: { onClose(): void }) {
   const [controls, setControls] = useState<Controls>('time');
   const [theme, setTheme] = useState(() => themeStore().getState().preference);
   const [autoplay, setAutoplay] = useState(false);
+  // The story open now, else the default one, presented only when asked for (or open now).
+  const [storyId] = useState(() => store.getState().story ?? DEFAULT_STORY_ID);
+  const [presentStory, setPresentStory] = useState(() => store.getState().story !== null);
   const [originText, setOriginText] = useState('');
   const [copied, setCopied] = useState('');
 
@@ -68,7 +72,13 @@ export default function EmbedDialog({ onClose }: { onClose(): void }) {
   const base = useMemo(() => permalink(store.getState()), [store]);
   const origin = originText.trim() ? parseOrigin(originText.trim()) : null;
   const originError = originText.trim() !== '' && origin === null;
-  const choices: EmbedChoices = { controls, theme, autoplay, origin };
+  const choices: EmbedChoices = {
+    controls,
+    theme,
+    autoplay,
+    origin,
+    story: presentStory ? storyId : null,
+  };
   const url = embedUrl(base, choices);
   const size: EmbedSize =
     preset === 'fixed'
@@ -192,6 +202,14 @@ export default function EmbedDialog({ onClose }: { onClose(): void }) {
             onChange={(e) => setAutoplay(e.target.checked)}
           />{' '}
           Play on load (not for readers who prefer reduced motion)
+        </label>
+        <label className="control-check">
+          <input
+            type="checkbox"
+            checked={presentStory}
+            onChange={(e) => setPresentStory(e.target.checked)}
+          />{' '}
+          Present the story (its steps with captions, Previous and Next)
         </label>
         <label className="export-field">
           <span>Host page origin (for the message API, optional)</span>

@@ -20,7 +20,7 @@ import {
   type ExportMeta,
 } from './export';
 import { IncidentGrid } from './incident-grid';
-import { useSettled } from './use-settled';
+import { useSettled } from '../use-settled';
 
 /** How long the window must rest before the table follows it. */
 export const TABLE_SETTLE_MS = 150;
