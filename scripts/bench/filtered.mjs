@@ -16,7 +16,6 @@ import { STEP_TIMEOUT, stepKeys } from './steps.mjs';
  */
 export const BENCH_FILTERS = {
   types: ['Drone'],
-  confidence: /** @type {string[]} */ ([]),
   search: 'base',
 };
 
@@ -45,13 +44,6 @@ export async function filteredScrub(page, guard, run, steps, tag, log, quiet) {
         typeGroup.getByRole('checkbox', { name: new RegExp(t) }).check({ timeout: STEP_TIMEOUT }),
         STEP_TIMEOUT + 5000,
         `ticking ${t}`,
-      );
-    const confGroup = panel.getByRole('group', { name: /Confidence/ });
-    for (const c of BENCH_FILTERS.confidence)
-      await guard(
-        confGroup.getByRole('checkbox', { name: c }).check({ timeout: STEP_TIMEOUT }),
-        STEP_TIMEOUT + 5000,
-        `ticking ${c}`,
       );
     await guard(
       panel
